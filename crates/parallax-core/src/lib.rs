@@ -1,0 +1,13 @@
+//! Parallax's domain types and the pure text helpers every stage shares.
+//!
+//! Nothing here does I/O: readers live in `parallax-ingest`, SQL in `parallax-store`.
+//! Types are plain data (serde where they cross a boundary) so each stage can be tested,
+//! benched and replaced alone.
+#![warn(clippy::disallowed_methods, reason = "pure stage")]
+
+mod article;
+mod raw;
+pub mod text;
+
+pub use article::{Article, ArticleId, Published, PublishedParseError};
+pub use raw::{RawDoc, RawMeta};

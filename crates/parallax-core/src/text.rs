@@ -1,0 +1,193 @@
+//! Pure text helpers shared by the stages: sentence boundaries, comparison keys, fingerprints.
+//!
+//! Hand-written rather than a segmentation crate (unicode-segmentation's sentence rules split
+//! on every "Mr." and "U.S."): news needs its abbreviations and initials, and this runs on every
+//! paragraph of every article, so it is one pass over the chars without allocation.
+
+use std::ops::Range;
+
+/// Words that end with a period without ending a sentence ("Mr. Adler", "Jan. 5", "U.S. troops"
+/// is handled by the internal-period rule). Lowercase, without the period.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "supt", "det", "insp", "atty",
+    "approx", "dept", "est", "fig", "vol", "pp", "cf", "al", "messrs", "mme", "mlle", "op", "ed",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace, in order.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and brackets after it) when
+/// whitespace and then a capital, a digit or an opening quote follow, unless the period closes
+/// an abbreviation or an initial. Line breaks always end a sentence.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            push_trimmed(text, start..i, &mut out);
+            start = i + 1;
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Swallow runs of terminators and closing quotes/brackets: `?!`, `...`, `."`, `.)`.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        // Needs whitespace, then a sentence-opening character.
+        let rest = &text[end..];
+        let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        if after_space.len() == rest.len() && !rest.starts_with('\n') {
+            continue;
+        }
+        let Some(next) = after_space.chars().next() else {
+            continue;
+        };
+        if next != '\n' && !opens_sentence(next) {
+            continue;
+        }
+        if c == '.' && end == i + 1 && is_abbreviation(&text[start..i]) {
+            continue;
+        }
+        push_trimmed(text, start..end, &mut out);
+        start = end;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–' | '-')
+}
+
+/// Whether the word right before a period is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘')).next().unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    // "J." (an initial) and "U.S" (periods inside) never end a sentence here.
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && word.chars().all(|c| c.is_alphabetic()) && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// A comparison key: lowercase alphanumeric words separated by single spaces, so that case,
+/// punctuation, quote styles and spacing do not make two copies of a sentence differ.
+pub fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        // ASCII first: this runs on every sentence of every article.
+        let alnum = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if alnum {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else if c == '\'' || c == '’' {
+            // "don't" and "don’t" key alike: apostrophes vanish instead of splitting words.
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Number of words (runs of alphanumeric characters) in `text`.
+pub fn word_count(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+/// A 128-bit fingerprint of a text's key, as 32 hex digits: equal for texts that differ only in
+/// case, punctuation and spacing.
+pub fn fingerprint(text: &str) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(key(text).as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &[&str]) {
+        let got: Vec<&str> = sentences(input).into_iter().map(|r| &input[r]).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        check("One two. Three four! Five? Six", &["One two.", "Three four!", "Five?", "Six"]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        check(
+            "Mr. Adler met Dr. J. Kovac in the U.S. on Jan. 5. They talked.",
+            &["Mr. Adler met Dr. J. Kovac in the U.S. on Jan. 5.", "They talked."],
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        check(
+            "\"We will not yield.\" The spokesman left. “Never!” she said.",
+            &["\"We will not yield.\"", "The spokesman left.", "“Never!” she said."],
+        );
+    }
+
+    #[test]
+    fn decimals_and_lowercase_continuations_do_not_split() {
+        check("Prices rose 3.5 percent. costs fell.", &["Prices rose 3.5 percent. costs fell."]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        check("A heading\nA body line. Another.", &["A heading", "A body line.", "Another."]);
+    }
+
+    #[test]
+    fn keys_ignore_case_punctuation_and_quotes() {
+        assert_eq!(key("“Don’t,” he SAID —  twice."), "dont he said twice");
+        assert_eq!(key("\"Don't,\" he said - twice"), "dont he said twice");
+        assert_eq!(fingerprint("A b."), fingerprint("a  B"));
+        assert_eq!(word_count("It's 3.5 km — far"), 6);
+    }
+}

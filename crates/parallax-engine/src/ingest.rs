@@ -1,0 +1,175 @@
+//! One ingest run: discover inputs, read and clean them on worker threads, store them in input
+//! order, one transaction per input.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use parallax_core::Article;
+use parallax_extract::extract;
+use parallax_ingest::{discover, read, Input};
+use parallax_store::{Record, Store, Stored};
+
+use crate::{with_source, Config, Progress, Result};
+
+/// What became of one article of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Added,
+    /// An exact copy of an earlier article (its body is stored once).
+    Duplicate,
+    /// Stored by an earlier run; nothing was written.
+    Existing,
+}
+
+#[derive(Debug, Clone)]
+pub struct RunArticle {
+    pub article: Article,
+    pub status: Status,
+    pub warnings: Vec<String>,
+}
+
+/// An input, or one record of it, that was not stored, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub source: String,
+    pub reason: String,
+}
+
+/// Everything one run did, in input order.
+#[derive(Debug, Default)]
+pub struct Run {
+    pub articles: Vec<RunArticle>,
+    /// Inputs that could not be read (unreadable, binary, empty, too large, bad JSON line).
+    pub failed: Vec<Failure>,
+    /// Inputs read fine that hold no article (nothing left after cleaning: an error page).
+    pub skipped: Vec<Failure>,
+    pub inputs: usize,
+}
+
+impl Run {
+    pub fn count(&self, status: &Status) -> usize {
+        self.articles.iter().filter(|a| &a.status == status).count()
+    }
+}
+
+/// What a worker made of one input.
+struct Prepared {
+    shown: String,
+    records: Vec<Record>,
+    failed: Vec<Failure>,
+    skipped: Vec<Failure>,
+}
+
+pub(crate) fn run(store: &mut Store, config: &Config, paths: &[PathBuf], progress: &dyn Progress) -> Result<Run> {
+    let (inputs, walk_errors) = discover(paths);
+    let mut run = Run { inputs: inputs.len(), ..Run::default() };
+    run.failed.extend(walk_errors.iter().map(|e| Failure { source: e.path().to_string(), reason: e.to_string() }));
+    progress.start(inputs.len());
+
+    let threads = match config.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Prepared)>(threads * 4);
+    let mut result = Ok(());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, inputs) = (&next, &inputs);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                if tx.send((i, prepare(input, config))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        // Store in input order, whatever order the workers finish in.
+        let mut pending = BTreeMap::new();
+        let mut want = 0;
+        for (i, prepared) in rx.iter() {
+            pending.insert(i, prepared);
+            while let Some(prepared) = pending.remove(&want) {
+                want += 1;
+                if result.is_ok() {
+                    result = commit(store, prepared, &mut run, progress);
+                }
+            }
+            if result.is_err() {
+                // Let the workers drain; nothing more is stored.
+                next.store(usize::MAX / 2, Ordering::Relaxed);
+            }
+        }
+    });
+    progress.finish();
+    result.map(|()| run)
+}
+
+fn prepare(input: &Input, config: &Config) -> Prepared {
+    let shown = input.display();
+    let mut prepared = Prepared { shown: shown.clone(), records: Vec::new(), failed: Vec::new(), skipped: Vec::new() };
+    // A panic in a stage is a bug, but one input must not take the batch down with it.
+    let outcome = std::panic::catch_unwind(|| {
+        read(input, &config.read).map(|o| {
+            let records: Vec<Result<Record, Failure>> = o
+                .docs
+                .iter()
+                .map(|doc| {
+                    let out = extract(doc, &config.extract);
+                    if out.article.text.trim().is_empty() {
+                        Err(Failure {
+                            source: doc.source.clone(),
+                            reason: "no article text left after cleaning (an error, consent or index page?)".into(),
+                        })
+                    } else {
+                        Ok(Record { article: out.article, warnings: out.warnings })
+                    }
+                })
+                .collect();
+            (records, o.errors)
+        })
+    });
+    match outcome {
+        Ok(Ok((records, errors))) => {
+            for r in records {
+                match r {
+                    Ok(record) => prepared.records.push(record),
+                    Err(skip) => prepared.skipped.push(skip),
+                }
+            }
+            prepared
+                .failed
+                .extend(errors.iter().map(|e| Failure { source: e.path().to_string(), reason: e.to_string() }));
+        }
+        Ok(Err(e)) => prepared.failed.push(Failure { source: shown, reason: e.to_string() }),
+        Err(_) => prepared.failed.push(Failure {
+            source: shown.clone(),
+            reason: format!("{shown}: internal error while reading (a bug: please report it)"),
+        }),
+    }
+    prepared
+}
+
+fn commit(store: &mut Store, prepared: Prepared, run: &mut Run, progress: &dyn Progress) -> Result<()> {
+    let outcomes = store.add(&prepared.records)?;
+    for (record, outcome) in prepared.records.into_iter().zip(outcomes) {
+        let (article, status) = match outcome {
+            Stored::Added => (record.article, Status::Added),
+            Stored::Duplicate(of) => (Article { duplicate_of: Some(of), ..record.article }, Status::Duplicate),
+            Stored::Existing => {
+                let stored = store.get(record.article.id.as_str())?.map(|r| r.article);
+                let source = record.article.source.clone();
+                (with_source(stored.unwrap_or(record.article), &source), Status::Existing)
+            }
+        };
+        run.articles.push(RunArticle { article, status, warnings: record.warnings });
+    }
+    run.failed.extend(prepared.failed);
+    run.skipped.extend(prepared.skipped);
+    progress.advance(&prepared.shown);
+    Ok(())
+}

@@ -1,0 +1,298 @@
+//! Bylines: "By Jane Roe and Omar Haddad, Meridian Press Agency", and a name alone on the line
+//! under a headline. Yields the authors' names and, when the byline credits one, an outlet.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::boilerplate::SECTION_WORDS;
+
+/// What a byline line says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Byline {
+    pub(crate) authors: Vec<String>,
+    /// An organisation credited beside the names ("Meridian Press Agency", "Reuters").
+    pub(crate) credit: Option<String>,
+}
+
+/// Words that cannot be part of a person's name although capitalised in headlines and labels.
+const NOT_NAME_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "will",
+    "says",
+    "said",
+    "new",
+    "after",
+    "over",
+    "as",
+    "it",
+    "its",
+    "this",
+    "that",
+    "how",
+    "why",
+    "what",
+    "who",
+    "when",
+    "where",
+    "not",
+    "staff",
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "desk",
+    "team",
+    "agency",
+    "news",
+    "press",
+    "wire",
+    "updated",
+    "published",
+    "posted",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "opinion",
+    "analysis",
+    "exclusive",
+    "breaking",
+    "live",
+    "video",
+    "photo",
+    "comment",
+    "key",
+    "points",
+    "summary",
+    "highlights",
+    "takeaways",
+    "contents",
+    "main",
+    "top",
+    "more",
+    "read",
+    "related",
+    "share",
+    "follow",
+    "sign",
+    "subscribe",
+    "home",
+    "menu",
+    "search",
+    "latest",
+];
+
+/// Lowercase words that occur inside names: "Ursula von der Leyen", "Omar bin Said".
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von", "la", "le", "bin", "ibn", "al",
+    "el", "ter", "ten", "y", "zu",
+];
+
+/// Job titles that follow a name in a byline ("Jane Roe, Senior Correspondent").
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:correspondent|reporter|editor|writer|columnist|contributor|journalist|staff|producer|analyst|chief|bureau|desk|special to)(?-u:\b)")
+        .expect("valid role regex")
+});
+
+/// Parses an explicit byline: `By …`, `Written by …`, `Words by …`. The names may be followed by
+/// an outlet or a role after a comma, pipe or dash, or by a timestamp (left to the caller).
+pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Tt]ext by|[Ss]tory by)[:\s]\s*(\S.*)$")
+            .expect("valid by regex")
+    });
+    if line.chars().count() > 160 {
+        return None;
+    }
+    let rest = BY.captures(line.trim())?.get(1)?.as_str();
+    names_and_credit(rest).filter(|b| !b.authors.is_empty())
+}
+
+/// A name alone on a line ("Jane Roe", "Jane Roe and Omar Haddad", "Jane Roe | Political
+/// Editor"): only trusted at the top of an article, where bylines stand.
+pub(crate) fn parse_name_line(line: &str) -> Option<Byline> {
+    if line.chars().count() > 80 || line.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let byline = names_and_credit(line)?;
+    // A credit on a bare-name line must be a role or an outlet, and the names must be all of it.
+    (!byline.authors.is_empty()).then_some(byline)
+}
+
+fn names_and_credit(text: &str) -> Option<Byline> {
+    let mut byline = Byline::default();
+    let mut parts = text.split(['|', '•', '·', ',', ';', '—', '–']).map(str::trim).filter(|p| !p.is_empty());
+    let names = parts.next()?;
+    for name in names.split(" and ").flat_map(|n| n.split(" & ")).flat_map(|n| n.split(" AND ")) {
+        let name = name.trim();
+        if is_person_name(name) {
+            byline.authors.push(display_name(name));
+        } else {
+            return None;
+        }
+    }
+    for part in parts {
+        // Further comma-separated names: "By Jane Roe, Omar Haddad and Li Wen".
+        let more: Vec<&str> = part.split(" and ").map(str::trim).collect();
+        if more.iter().all(|n| is_person_name(n)) && !ROLE.is_match(part) {
+            byline.authors.extend(more.iter().map(|n| display_name(n)));
+        } else if ROLE.is_match(part) || crate::timestamp::parse(part).is_some() {
+            continue;
+        } else if byline.credit.is_none() && looks_like_org(part) {
+            byline.credit = Some(part.to_string());
+        } else {
+            return None;
+        }
+    }
+    Some(byline)
+}
+
+/// Two to five name words, each capitalised (or an initial, or a particle like "von"), none a
+/// common or headline word.
+pub(crate) fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let mut capitalised = 0;
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if NAME_PARTICLES.contains(&lower.as_str()) && i > 0 && i + 1 < words.len() && w.chars().all(char::is_lowercase)
+        {
+            continue;
+        }
+        if NOT_NAME_WORDS.contains(&lower.trim_end_matches('.')) || SECTION_WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else { return false };
+        if !first.is_uppercase() {
+            return false;
+        }
+        let rest: Vec<char> = chars.collect();
+        let initial = rest == ['.'] || (rest.is_empty() && i + 1 < words.len());
+        let word = !rest.is_empty() && rest.iter().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
+        if !(initial || word) {
+            return false;
+        }
+        capitalised += 1;
+    }
+    capitalised >= 2
+}
+
+/// "JANE ROE" -> "Jane Roe"; mixed-case names stay as written.
+fn display_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if name.chars().any(char::is_lowercase) {
+        return words.join(" ");
+    }
+    words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ")
+}
+
+pub(crate) fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, '-' | ' ' | '\'' | '’');
+    }
+    out
+}
+
+/// "Meridian Press Agency", "Reuters", "The Kessel Courier": capitalised words, few of them.
+fn looks_like_org(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "the" | "and" | "for" | "&")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(line: &str, authors: &[&str], credit: Option<&str>) {
+        let b = parse_byline(line).unwrap_or_else(|| panic!("no byline in {line:?}"));
+        assert_eq!(b.authors, authors, "{line:?}");
+        assert_eq!(b.credit.as_deref(), credit, "{line:?}");
+    }
+
+    #[test]
+    fn bylines() {
+        check("By Jane Roe", &["Jane Roe"], None);
+        check("BY JANE ROE", &["Jane Roe"], None);
+        check("By Jane Roe and Omar Haddad", &["Jane Roe", "Omar Haddad"], None);
+        check("By Jane Roe, Omar Haddad and Li Wen", &["Jane Roe", "Omar Haddad", "Li Wen"], None);
+        check("By Jane Roe, Meridian Press Agency", &["Jane Roe"], Some("Meridian Press Agency"));
+        check("By Jane Roe | Senior Correspondent", &["Jane Roe"], None);
+        check("By J. R. Tolliver-Smith", &["J. R. Tolliver-Smith"], None);
+        check("By Ursula von der Berg", &["Ursula von der Berg"], None);
+        check("By Jane Roe | Nov 3, 2026 10:31 AM ET", &["Jane Roe"], None);
+    }
+
+    #[test]
+    fn not_bylines() {
+        for line in [
+            "By the time the fire was out, the plant was gone.",
+            "By Tuesday",
+            "By contrast, Ostland said nothing.",
+            "Bystanders fled",
+        ] {
+            assert_eq!(parse_byline(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn name_lines() {
+        assert_eq!(parse_name_line("Jane Roe").unwrap().authors, ["Jane Roe"]);
+        assert_eq!(parse_name_line("Jane Roe | Political Editor").unwrap().authors, ["Jane Roe"]);
+        for line in ["World News", "The Kessel Courier", "Tuesday March", "Fire in Kessel.", "Key Points"] {
+            assert_eq!(parse_name_line(line), None, "{line:?}");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Datelines opening a story: "KESSEL:", "VARNOPOL (MPA) -", "OSTGRAD, March 4 (MPA) —",
+//! "Berlin, Nov 3 (Reuters) -", "MOSCOW, November 3. /TASS/.". The place is kept as a field,
+//! the agency may name the outlet, and the dateline leaves the body.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::byline::title_case;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Dateline {
+    pub(crate) place: String,
+    pub(crate) agency: Option<String>,
+    /// Byte length of the dateline (with its separator and spaces) at the paragraph's start.
+    pub(crate) len: usize,
+}
+
+/// All-caps words that open a paragraph with a colon or dash but are labels, not places.
+const NOT_PLACES: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "BREAKING NEWS",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "WATCH",
+    "LIVE",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "CORRECTION",
+    "WARNING",
+    "FILE",
+    "PHOTO",
+    "VIDEO",
+    "FACTBOX",
+    "KEY POINTS",
+    "Q",
+    "A",
+    "SUMMARY",
+    "EDITORIAL",
+    "COMMENT",
+    "ADVERTISEMENT",
+    "READ MORE",
+    "ALSO READ",
+    "RELATED",
+    "UPDATE 1",
+    "UPDATE 2",
+    "UPDATE 3",
+    "URGENT",
+    "FLASH",
+    "ALERT",
+    "NEW",
+    "TOP",
+];
+
+/// Matches a dateline at the start of `para`.
+pub(crate) fn parse(para: &str) -> Option<Dateline> {
+    // Upper-case place, optional region and date, optional (AGENCY), then a separator.
+    static CAPS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<place>\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3})(?:, (?P<region>\p{Lu}[\p{L}.]{1,20}(?: \p{Lu}[\p{L}.]{1,20})?))?(?:,? (?P<date>(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}|\d{1,2} \p{Lu}\p{Ll}{2,8}))\.?)?(?: ?\((?P<agency>[\p{L}][\p{L}\d .&'-]{0,30})\))?(?:(?: ?/(?P<agency2>\p{Lu}[\p{L}-]{1,15})/\.? )|(?: ?(?:[:_]|[-–—]{1,2}) ?))",
+        )
+        .expect("valid dateline regex")
+    });
+    // Mixed-case place: needs an agency or a date to be told from a sentence's subject.
+    static MIXED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})(?:, (?P<region>\p{Lu}[\p{L}.]{1,20}))?(?:(?:,? (?P<date>(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}|\d{1,2} \p{Lu}\p{Ll}{2,8})))(?: ?\((?P<agency>[\p{L}][\p{L}\d .&'-]{0,30})\))?|(?: ?\((?P<agency3>[\p{L}][\p{L}\d .&'-]{0,30})\))) ?(?:[:_]|[-–—]{1,2}) ?",
+        )
+        .expect("valid dateline regex")
+    });
+    let caps = CAPS.captures(para);
+    let caps = match caps {
+        Some(c) if c.name("place").is_some_and(|p| p.as_str().chars().filter(|c| c.is_alphabetic()).count() >= 2) => {
+            Some(c)
+        }
+        _ => MIXED.captures(para),
+    }?;
+    let whole = caps.get(0)?;
+    let rest = &para[whole.end()..];
+    // Body text must follow, opening like a sentence.
+    if rest.chars().count() < 20
+        || !rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\''))
+    {
+        return None;
+    }
+    let place_raw = caps.name("place")?.as_str();
+    if NOT_PLACES.contains(&place_raw) {
+        return None;
+    }
+    let place = if place_raw.chars().any(char::is_lowercase) {
+        place_raw.to_string()
+    } else {
+        place_raw.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
+    };
+    let agency = ["agency", "agency2", "agency3"]
+        .iter()
+        .find_map(|n| caps.name(n))
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|a| !a.is_empty());
+    Some(Dateline { place, agency, len: whole.end() })
+}
+
+/// A dateline standing alone on its line ("VARNOPOL (MPA) -", "KESSEL:").
+pub(crate) fn parse_alone(para: &str) -> Option<Dateline> {
+    if para.chars().count() > 60 || !para.ends_with([':', '-', '—', '–', '_']) {
+        return None;
+    }
+    // Reuse the opening matcher by giving it a sentence to open.
+    let probe = format!("{para} The dateline opens this probe sentence.");
+    parse(&probe).filter(|d| d.len >= para.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(para: &str, place: &str, agency: Option<&str>, rest: &str) {
+        let d = parse(para).unwrap_or_else(|| panic!("no dateline in {para:?}"));
+        assert_eq!((d.place.as_str(), d.agency.as_deref(), &para[d.len..]), (place, agency, rest), "{para:?}");
+    }
+
+    const BODY: &str = "The fire burned for six hours.";
+
+    #[test]
+    fn datelines() {
+        check(&format!("KESSEL: {BODY}"), "Kessel", None, BODY);
+        check(&format!("VARNOPOL (MPA) - {BODY}"), "Varnopol", Some("MPA"), BODY);
+        check(&format!("OSTGRAD, March 4 (MPA) — {BODY}"), "Ostgrad", Some("MPA"), BODY);
+        check(&format!("BRENNA — {BODY}"), "Brenna", None, BODY);
+        check(&format!("NEW YORK (AP) _ {BODY}"), "New York", Some("AP"), BODY);
+        check(&format!("SPRINGFIELD, Ill. (AP) -- {BODY}"), "Springfield", Some("AP"), BODY);
+        check(&format!("Berlin, Nov 3 (Reuters) - {BODY}"), "Berlin", Some("Reuters"), BODY);
+        check(&format!("Nairobi (Reuters) - {BODY}"), "Nairobi", Some("Reuters"), BODY);
+        check(&format!("MOSCOW, November 3. /TASS/. {BODY}"), "Moscow", Some("TASS"), BODY);
+    }
+
+    #[test]
+    fn not_datelines() {
+        for para in [
+            format!("UPDATE: {BODY}"),
+            format!("NATO said on Tuesday that {BODY}"),
+            format!("Berlin - {BODY}"),
+            "KESSEL: short".to_string(),
+            format!("The minister — {BODY}"),
+        ] {
+            assert_eq!(parse(&para), None, "{para:?}");
+        }
+    }
+}

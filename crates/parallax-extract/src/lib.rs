@@ -1,0 +1,484 @@
+//! The cleaner: [`RawDoc`] in, [`Article`] out, with the junk of real scraping gone and the
+//! metadata that was mixed into the text moved into fields.
+//!
+//! The body is cut into paragraphs (glued sentences split), then judged in three zones:
+//! the run of non-body paragraphs at the top (error pages, crumbs, repeated headline, byline,
+//! timestamp), the middle (only unmistakable junk such as "ALSO READ:" lines, photo credits,
+//! share widgets), and the run at the bottom (disclaimers, related links, comments). Repeats are
+//! removed last, sentence by sentence. Messy input is never an error: the article comes back
+//! with warnings. "KEY POINTS" style summaries stay in the body, where the article put them.
+#![warn(clippy::disallowed_methods, reason = "pure stage")]
+
+mod boilerplate;
+mod byline;
+mod dateline;
+mod outlet;
+mod paragraphs;
+mod repeats;
+mod timestamp;
+
+use boilerplate::{Junk, Strength};
+use parallax_core::{text, Article, Published, RawDoc};
+
+/// Knobs of the cleaner.
+#[derive(Debug, Clone)]
+pub struct ExtractConfig {
+    /// Guess the language of the body (whatlang); off saves a little time.
+    pub detect_language: bool,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> ExtractConfig {
+        ExtractConfig { detect_language: true }
+    }
+}
+
+/// A cleaned article and what the cleaner noticed on the way.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub article: Article,
+    pub warnings: Vec<String>,
+}
+
+/// Cleans one document.
+pub fn extract(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
+    let mut found = Found::default();
+    let mut warnings = doc.warnings.clone();
+    let meta_year = doc.meta.published.map(|p| p.date().year());
+
+    let mut title = doc.title.as_deref().map(clean_title_spaces);
+    let title_was_junk = title.as_deref().is_some_and(is_junk_title);
+    if title_was_junk {
+        warnings.push(format!("title line {:?} is page junk; dropped", title.as_deref().unwrap_or("")));
+        title = None;
+    }
+
+    let paras = paragraphs::paragraphs(&doc.body);
+    // Each paragraph is classified once: the zones below consult the result many times.
+    let junk: Vec<Option<(Junk, Strength)>> = paras.iter().map(|p| boilerplate::classify(p)).collect();
+    let mut keep: Vec<Option<String>> = paras.into_iter().map(Some).collect();
+
+    // Top zone: everything before the first paragraph of the article itself.
+    let title_key = title.as_deref().map(text::key).filter(|k| !k.is_empty());
+    let mut top_end = 0;
+    while top_end < keep.len() {
+        let para = keep[top_end].clone().unwrap_or_default();
+        let (stripped, class) = match boilerplate::strip_label_prefix(&para) {
+            Some(rest) => (rest, boilerplate::classify(rest)),
+            None => (para.as_str(), junk[top_end]),
+        };
+        if stripped.len() != para.len() {
+            keep[top_end] = Some(stripped.to_string());
+        }
+        let repeated = title_key.as_deref().is_some_and(|tk| repeats_title(stripped, tk, &mut found));
+        if repeated || drop_as_meta_or_junk(stripped, class, true, meta_year, &mut found) {
+            keep[top_end] = None;
+        } else if let Some(d) = dateline::parse_alone(stripped) {
+            found.place = Some(d.place);
+            found.agency = found.agency.or(d.agency);
+            keep[top_end] = None;
+        } else if title_was_junk && title.is_none() && is_headline_like(stripped) {
+            title = Some(stripped.to_string());
+            keep[top_end] = None;
+        } else if let Some(b) = byline::parse_name_line(stripped).filter(|_| top_end < 6) {
+            found.add_byline(b);
+            keep[top_end] = None;
+        } else {
+            break;
+        }
+        top_end += 1;
+    }
+
+    // Bottom zone: comments and related-link blocks run to the end; junk before them too.
+    let is = |k: usize, kind: Junk| junk[k].is_some_and(|(j, _)| j == kind);
+    let mut bottom_start = keep.len();
+    if let Some(k) = (top_end + 1..keep.len()).find(|&k| is(k, Junk::CommentsHeader)) {
+        bottom_start = k;
+    }
+    if let Some(k) = (top_end + 1..bottom_start).find(|&k| {
+        is(k, Junk::RelatedHeader)
+            && (k + 1..bottom_start).all(|m| junk[m].is_some() || keep[m].as_deref().is_none_or(is_headline_like))
+    }) {
+        bottom_start = k;
+    }
+    for para in &mut keep[bottom_start..] {
+        *para = None;
+    }
+    while bottom_start > top_end {
+        let k = bottom_start - 1;
+        let drop = match keep[k].as_deref() {
+            None => true,
+            Some(para) => drop_as_meta_or_junk(para, junk[k], true, meta_year, &mut found),
+        };
+        if !drop {
+            break;
+        }
+        keep[k] = None;
+        bottom_start -= 1;
+    }
+
+    // Middle: only what is junk wherever it stands.
+    for k in top_end..bottom_start {
+        if keep[k].as_deref().is_some_and(|p| drop_as_meta_or_junk(p, junk[k], false, meta_year, &mut found)) {
+            keep[k] = None;
+        }
+    }
+
+    let mut body: Vec<String> = keep.into_iter().flatten().collect();
+    // The dateline opens the first paragraph of the article.
+    if let Some(first) = body.first_mut() {
+        let stripped = boilerplate::strip_label_prefix(first).map(str::to_string);
+        if let Some(s) = stripped {
+            *first = s;
+        }
+        if let Some(d) = dateline::parse(first) {
+            found.place = Some(d.place);
+            found.agency = found.agency.or(d.agency);
+            *first = first[d.len..].to_string();
+        }
+    }
+    let body = repeats::remove_repeats(body, title.as_deref());
+    let text = body.join("\n\n");
+
+    let article = assemble(doc, title, text, found, config, &mut warnings);
+    Extracted { article, warnings }
+}
+
+/// What the cleaner found in the text that belongs in fields.
+#[derive(Default)]
+struct Found {
+    authors: Vec<String>,
+    credit: Option<String>,
+    agency: Option<String>,
+    place: Option<String>,
+    timestamps: Vec<timestamp::Timestamp>,
+}
+
+impl Found {
+    fn add_byline(&mut self, b: byline::Byline) {
+        for a in b.authors {
+            if !self.authors.contains(&a) {
+                self.authors.push(a);
+            }
+        }
+        self.credit = self.credit.take().or(b.credit);
+    }
+}
+
+/// Drops a paragraph that is a timestamp, a byline or junk (`class`: its classification);
+/// `edge` allows the patterns that need the paragraph to stand outside the body.
+fn drop_as_meta_or_junk(
+    para: &str,
+    class: Option<(Junk, Strength)>,
+    edge: bool,
+    meta_year: Option<i16>,
+    found: &mut Found,
+) -> bool {
+    if let Some(ts) = timestamp::parse_with_year(para, meta_year) {
+        found.timestamps.push(ts);
+        return true;
+    }
+    if split_meta_parts(para, edge, meta_year, found) {
+        return true;
+    }
+    if let Some(b) = byline::parse_byline(para) {
+        found.add_byline(b);
+        return true;
+    }
+    if let Some((junk, strength)) = class {
+        if edge || strength == Strength::Anywhere {
+            if junk == Junk::Label {
+                // "Analysis by Jane Roe": a label that is also a byline.
+                if let Some(rest) = para.split_once(" by ").map(|(_, r)| r) {
+                    if let Some(b) = byline::parse_name_line(rest) {
+                        found.add_byline(b);
+                    }
+                }
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// "By Jane Roe | 08:41 GMT 03.11.2026" and "World | Nov 3, 2026": each part meta or junk.
+fn split_meta_parts(para: &str, edge: bool, meta_year: Option<i16>, found: &mut Found) -> bool {
+    if para.len() > 240 {
+        return false;
+    }
+    let parts: Vec<&str> = para.split(['|', '•', '·']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() >= 2 && parts.iter().all(|p| is_meta_part(p, edge, meta_year)) {
+        for p in parts {
+            drop_as_meta_or_junk(p, boilerplate::classify(p), edge, meta_year, found);
+            if let Some(b) = byline::parse_name_line(p).filter(|_| edge) {
+                found.add_byline(b);
+            }
+        }
+        return true;
+    }
+    false
+}
+
+fn is_meta_part(part: &str, edge: bool, meta_year: Option<i16>) -> bool {
+    timestamp::parse_with_year(part, meta_year).is_some()
+        || byline::parse_byline(part).is_some()
+        || (edge && byline::parse_name_line(part).is_some())
+        || boilerplate::classify(part).is_some_and(|(_, s)| edge || s == Strength::Anywhere)
+}
+
+/// The headline again, alone or with the author's name after it.
+fn repeats_title(para: &str, title_key: &str, found: &mut Found) -> bool {
+    let key = text::key(para);
+    if key == title_key {
+        return true;
+    }
+    if key.starts_with(title_key) && para.len() > title_key.len() {
+        // "Headline By Jane Roe": find where the title's words end in the paragraph.
+        let words = title_key.split(' ').count();
+        let rest = skip_words(para, words);
+        if let Some(b) = byline::parse_byline(rest).or_else(|| byline::parse_name_line(rest)) {
+            found.add_byline(b);
+            return true;
+        }
+    }
+    false
+}
+
+/// `para` after its first `n` words.
+fn skip_words(para: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in para.char_indices() {
+        let w = c.is_alphanumeric() || c == '\'' || c == '’';
+        if w && !in_word {
+            if words == n {
+                return para[i..].trim_start();
+            }
+            words += 1;
+        }
+        in_word = w;
+    }
+    ""
+}
+
+/// Short, no final full stop, capitalised: a headline rather than a sentence.
+fn is_headline_like(para: &str) -> bool {
+    let words = text::word_count(para);
+    (3..=25).contains(&words)
+        && !para.ends_with(['.', '!', '?', ':', ';', '"', '”'])
+        && para.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn is_junk_title(title: &str) -> bool {
+    boilerplate::classify(title)
+        .is_some_and(|(j, _)| matches!(j, Junk::ErrorPage | Junk::Consent | Junk::Account | Junk::Navigation))
+        || timestamp::parse(title).is_some()
+}
+
+fn clean_title_spaces(title: &str) -> String {
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Adler calls Kovac | Northern Ledger" -> "Adler calls Kovac" when the suffix names the outlet.
+fn strip_site_suffix(title: String, outlet: Option<&str>, host: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail_key = text::key(tail).replace(' ', "");
+            let names_outlet = outlet.is_some_and(|o| text::key(o).replace(' ', "") == tail_key)
+                || host.is_some_and(|h| h.split('.').next().is_some_and(|label| label.replace('-', "") == tail_key));
+            if names_outlet && text::word_count(head) >= 2 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+fn assemble(
+    doc: &RawDoc,
+    title: Option<String>,
+    text: String,
+    found: Found,
+    config: &ExtractConfig,
+    warnings: &mut Vec<String>,
+) -> Article {
+    use outlet::SourceToken;
+    let mut url = doc.meta.url.clone();
+    let mut outlet = doc.meta.outlet.clone();
+    let mut section = None;
+    match doc.meta.source_token.as_deref().map(outlet::classify_source) {
+        Some(SourceToken::Url(u)) => url = url.or(Some(u)),
+        Some(SourceToken::Section(s)) => section = Some(s),
+        Some(SourceToken::Outlet(o)) => outlet = outlet.or(Some(o)),
+        Some(SourceToken::Unknown) | None => {}
+    }
+    let outlet = outlet.or_else(|| url.as_deref().and_then(outlet::outlet_from_url)).or(found.credit).or(found.agency);
+    let host = url.as_deref().and_then(outlet::host);
+    let title = title.map(|t| strip_site_suffix(t, outlet.as_deref(), host.as_deref()));
+
+    let authors = if doc.meta.authors.is_empty() { found.authors } else { doc.meta.authors.clone() };
+    let published = choose_published(doc.meta.published, &found.timestamps, warnings);
+    let language = if config.detect_language { detect_language(&text) } else { None };
+
+    Article {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        url,
+        outlet,
+        section,
+        title,
+        authors,
+        published,
+        language,
+        place: found.place,
+        text,
+        duplicate_of: None,
+    }
+}
+
+/// The metadata's date wins; a timestamp in the text refines it to the minute when it names the
+/// same day, and stands in for it when the metadata has none. First publication beats updates,
+/// and the earliest stamp wins (a live blog stamps every entry, newest first).
+fn choose_published(
+    meta: Option<Published>,
+    stamps: &[timestamp::Timestamp],
+    warnings: &mut Vec<String>,
+) -> Option<Published> {
+    let mut dated: Vec<&timestamp::Timestamp> = stamps.iter().filter(|t| t.published.is_some()).collect();
+    dated.sort_by_key(|t| (t.updated, t.published.map(|p| p.to_string())));
+    let best = dated.first().and_then(|t| t.published);
+    match (meta, best) {
+        (Some(m), Some(t)) if !m.has_time() && t.date() == m.date() && t.has_time() => Some(t),
+        (Some(m), Some(t)) => {
+            if t.date() != m.date() && !dated[0].updated {
+                warnings.push(format!(
+                    "timestamp in the text ({t}) disagrees with the metadata date ({m}); kept the metadata"
+                ));
+            }
+            Some(m)
+        }
+        (Some(m), None) => Some(m),
+        (None, t) => t,
+    }
+}
+
+/// ISO 639-1 where one exists: what users and the JSON contract expect ("en").
+///
+/// English, most of what Parallax reads, is recognised by its function words before whatlang
+/// runs: whatlang scores every trigram against every language's profile, which costs more than
+/// all the cleaning, while a text of which a fifth of the words are "the", "of", "said"… is
+/// English beyond doubt.
+fn detect_language(text: &str) -> Option<String> {
+    if text::word_count(text) < 3 {
+        return None;
+    }
+    let sample = match text.char_indices().nth(1000) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    if is_clearly_english(sample) {
+        return Some("en".to_string());
+    }
+    let info = whatlang::detect(sample)?;
+    if info.confidence() < 0.2 {
+        return None;
+    }
+    let code = info.lang().code();
+    Some(iso_639_1(code).unwrap_or(code).to_string())
+}
+
+fn is_clearly_english(sample: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "he", "she", "it", "as", "by",
+        "at", "said", "from", "his", "her", "have", "has", "be", "are", "were", "an", "this", "which", "not", "but",
+        "they", "who", "would", "will", "their", "been",
+    ];
+    let (mut words, mut hits) = (0usize, 0usize);
+    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if word.len() <= 5 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            hits += 1;
+        }
+    }
+    // English running text has 30-40% of these; other Latin-script languages stay under 10%.
+    words >= 20 && hits * 5 >= words
+}
+
+fn iso_639_1(code: &str) -> Option<&'static str> {
+    const MAP: &[(&str, &str)] = &[
+        ("eng", "en"),
+        ("deu", "de"),
+        ("fra", "fr"),
+        ("spa", "es"),
+        ("ita", "it"),
+        ("por", "pt"),
+        ("nld", "nl"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("pol", "pl"),
+        ("ces", "cs"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("hrv", "hr"),
+        ("srp", "sr"),
+        ("bul", "bg"),
+        ("ron", "ro"),
+        ("hun", "hu"),
+        ("fin", "fi"),
+        ("swe", "sv"),
+        ("dan", "da"),
+        ("nob", "nb"),
+        ("est", "et"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("ell", "el"),
+        ("tur", "tr"),
+        ("ara", "ar"),
+        ("heb", "he"),
+        ("pes", "fa"),
+        ("urd", "ur"),
+        ("hin", "hi"),
+        ("ben", "bn"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("mar", "mr"),
+        ("guj", "gu"),
+        ("kan", "kn"),
+        ("mal", "ml"),
+        ("pan", "pa"),
+        ("cmn", "zh"),
+        ("jpn", "ja"),
+        ("kor", "ko"),
+        ("vie", "vi"),
+        ("tha", "th"),
+        ("ind", "id"),
+        ("tgl", "tl"),
+        ("swh", "sw"),
+        ("afr", "af"),
+        ("cat", "ca"),
+        ("epo", "eo"),
+        ("bel", "be"),
+        ("kat", "ka"),
+        ("hye", "hy"),
+        ("aze", "az"),
+        ("uzb", "uz"),
+        ("amh", "am"),
+        ("yor", "yo"),
+        ("zul", "zu"),
+        ("sna", "sn"),
+        ("nep", "ne"),
+        ("sin", "si"),
+        ("khm", "km"),
+        ("mya", "my"),
+        ("lat", "la"),
+        ("jav", "jv"),
+        ("ori", "or"),
+        ("aka", "ak"),
+        ("tuk", "tk"),
+        ("yid", "yi"),
+    ];
+    MAP.iter().find(|(three, _)| *three == code).map(|(_, two)| *two)
+}
+
+#[cfg(test)]
+mod tests;

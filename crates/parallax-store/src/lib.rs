@@ -1,0 +1,314 @@
+//! The embedded store: SQLite schema, migrations and transactions. The only SQL in Parallax.
+//!
+//! One file, `parallax.db`, in the store directory, in WAL mode. Every input's articles go in
+//! one transaction ([`Store::add`]), so a run killed at any point keeps every input it finished
+//! and nothing half-written. Exact duplicates (the same normalised body) are stored once: the
+//! copy's row keeps its own metadata and points at the first with `duplicate_of`.
+
+use std::path::{Path, PathBuf};
+
+use parallax_core::{text, Article, ArticleId, Published};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite_migration::{Migrations, M};
+
+/// The database file inside a store directory.
+pub const DB_FILE: &str = "parallax.db";
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: cannot create the store directory: {source}")]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{path}: cannot migrate the schema: {source}")]
+    Migrate {
+        path: PathBuf,
+        #[source]
+        source: rusqlite_migration::Error,
+    },
+    #[error("{path}: article {id}: stored data is corrupt: {reason}")]
+    Corrupt { path: PathBuf, id: String, reason: String },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The schema, one step per version; never edit a released step, add one.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(
+        "CREATE TABLE articles (
+            seq          INTEGER PRIMARY KEY,
+            id           TEXT NOT NULL UNIQUE,
+            source       TEXT NOT NULL,
+            url          TEXT,
+            outlet       TEXT,
+            section      TEXT,
+            title        TEXT,
+            authors      TEXT NOT NULL DEFAULT '[]',
+            published    TEXT,
+            language     TEXT,
+            place        TEXT,
+            body         TEXT,
+            body_hash    TEXT NOT NULL,
+            duplicate_of TEXT REFERENCES articles(id),
+            warnings     TEXT NOT NULL DEFAULT '[]',
+            added_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX articles_body_hash ON articles(body_hash) WHERE duplicate_of IS NULL;
+        CREATE INDEX articles_published ON articles(published);",
+    )])
+}
+
+/// What storing one article did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// New, and its body is new.
+    Added,
+    /// New, but its body is an exact copy of an earlier article's.
+    Duplicate(ArticleId),
+    /// Already in the store from an earlier run: nothing was written.
+    Existing,
+}
+
+/// An article with what the cleaner warned about it, as the store keeps it.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub article: Article,
+    pub warnings: Vec<String>,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `dir` and brings its schema up to date.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::CreateDir { path: dir.to_path_buf(), source })?;
+        let path = dir.join(DB_FILE);
+        let conn = Connection::open(&path).map_err(|source| Error::Sqlite { path: path.clone(), source })?;
+        Store::init(conn, path)
+    }
+
+    /// A throwaway store for tests and one-off runs.
+    pub fn open_in_memory() -> Result<Store> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| Error::Sqlite { path: path.clone(), source })?;
+        Store::init(conn, path)
+    }
+
+    fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        let sql = |source| Error::Sqlite { path: path.clone(), source };
+        // WAL: readers never block the writer, and a killed writer loses only its open transaction.
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(sql)?;
+        migrations().to_latest(&mut conn).map_err(|source| Error::Migrate { path: path.clone(), source })?;
+        Ok(Store { conn, path })
+    }
+
+    /// Where the database lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sql(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+        move |source| Error::Sqlite { path: self.path.clone(), source }
+    }
+
+    /// Stores the articles of one input in one transaction: all of them or, if the process dies
+    /// first, none. Articles already stored (same id) are left as they are.
+    pub fn add(&mut self, records: &[Record]) -> Result<Vec<Stored>> {
+        let path = self.path.clone();
+        let sql = |source| Error::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(sql)?;
+        let mut outcomes = Vec::with_capacity(records.len());
+        {
+            let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1").map_err(sql)?;
+            let mut original = tx
+                .prepare_cached(
+                    "SELECT id FROM articles WHERE body_hash = ?1 AND duplicate_of IS NULL ORDER BY seq LIMIT 1",
+                )
+                .map_err(sql)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO articles (id, source, url, outlet, section, title, authors, published, language, place, body, body_hash, duplicate_of, warnings)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                )
+                .map_err(sql)?;
+            for Record { article: a, warnings } in records {
+                if exists.exists([a.id.as_str()]).map_err(sql)? {
+                    outcomes.push(Stored::Existing);
+                    continue;
+                }
+                let hash = text::fingerprint(&a.text);
+                let dup: Option<String> = original.query_row([&hash], |r| r.get(0)).optional().map_err(sql)?;
+                insert
+                    .execute(params![
+                        a.id.as_str(),
+                        a.source,
+                        a.url,
+                        a.outlet,
+                        a.section,
+                        a.title,
+                        json(&a.authors),
+                        a.published.map(|p| p.to_string()),
+                        a.language,
+                        a.place,
+                        // A copy's body is the original's: stored once.
+                        if dup.is_some() { None } else { Some(&a.text) },
+                        hash,
+                        dup,
+                        json(warnings),
+                    ])
+                    .map_err(sql)?;
+                outcomes.push(match dup {
+                    Some(id) => Stored::Duplicate(ArticleId::from_string(id)),
+                    None => Stored::Added,
+                });
+            }
+        }
+        tx.commit().map_err(sql)?;
+        Ok(outcomes)
+    }
+
+    /// One article by id (a unique prefix of at least 4 digits also works).
+    pub fn get(&self, id: &str) -> Result<Option<Record>> {
+        let query =
+            format!("{SELECT} WHERE a.id = ?1 OR (length(?1) >= 4 AND a.id LIKE ?1 || '%') ORDER BY a.seq LIMIT 2");
+        let mut stmt = self.conn.prepare_cached(&query).map_err(self.sql())?;
+        let rows: Vec<Result<Record>> = stmt
+            .query_map([id], |row| Ok(self.record(row)))
+            .map_err(self.sql())?
+            .collect::<Result<_, _>>()
+            .map_err(self.sql())?;
+        match rows.len() {
+            1 => rows.into_iter().next().transpose(),
+            _ => Ok(None),
+        }
+    }
+
+    /// Every article in arrival order.
+    pub fn all(&self) -> Result<Vec<Record>> {
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} ORDER BY a.seq")).map_err(self.sql())?;
+        let rows = stmt.query_map([], |row| Ok(self.record(row))).map_err(self.sql())?;
+        rows.map(|r| r.map_err(self.sql())?).collect()
+    }
+
+    /// The copies stored of an original, by id.
+    pub fn copies_of(&self, id: &ArticleId) -> Result<Vec<ArticleId>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE duplicate_of = ?1 ORDER BY seq")
+            .map_err(self.sql())?;
+        let rows = stmt.query_map([id.as_str()], |r| r.get::<_, String>(0)).map_err(self.sql())?;
+        rows.map(|r| r.map(ArticleId::from_string).map_err(self.sql())).collect()
+    }
+
+    /// How many articles the store holds.
+    pub fn count(&self) -> Result<usize> {
+        self.conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(self.sql())
+    }
+
+    fn record(&self, row: &Row<'_>) -> Result<Record> {
+        let corrupt = |id: &str, reason: String| Error::Corrupt { path: self.path.clone(), id: id.to_string(), reason };
+        let get_err = |e: rusqlite::Error| Error::Sqlite { path: self.path.clone(), source: e };
+        let id: String = row.get("id").map_err(get_err)?;
+        let authors: String = row.get("authors").map_err(get_err)?;
+        let warnings: String = row.get("warnings").map_err(get_err)?;
+        let published: Option<String> = row.get("published").map_err(get_err)?;
+        let published =
+            published.map(|p| p.parse::<Published>()).transpose().map_err(|e| corrupt(&id, e.to_string()))?;
+        let article = Article {
+            source: row.get("source").map_err(get_err)?,
+            url: row.get("url").map_err(get_err)?,
+            outlet: row.get("outlet").map_err(get_err)?,
+            section: row.get("section").map_err(get_err)?,
+            title: row.get("title").map_err(get_err)?,
+            authors: serde_json::from_str(&authors).map_err(|e| corrupt(&id, format!("authors: {e}")))?,
+            published,
+            language: row.get("language").map_err(get_err)?,
+            place: row.get("place").map_err(get_err)?,
+            text: row.get("text").map_err(get_err)?,
+            duplicate_of: row.get::<_, Option<String>>("duplicate_of").map_err(get_err)?.map(ArticleId::from_string),
+            id: ArticleId::from_string(id.clone()),
+        };
+        let warnings = serde_json::from_str(&warnings).map_err(|e| corrupt(&id, format!("warnings: {e}")))?;
+        Ok(Record { article, warnings })
+    }
+}
+
+/// Rows with the body resolved through `duplicate_of`, so every article reads whole.
+const SELECT: &str = "SELECT a.id, a.source, a.url, a.outlet, a.section, a.title, a.authors, a.published, a.language,
+        a.place, coalesce(a.body, o.body, '') AS text, a.duplicate_of, a.warnings
+    FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of";
+
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("strings serialise to JSON")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, text: &str) -> Record {
+        Record {
+            article: Article {
+                id: ArticleId::from_string(id.into()),
+                source: format!("{id}.txt"),
+                url: None,
+                outlet: Some("Northern Ledger".into()),
+                section: None,
+                title: Some("T".into()),
+                authors: vec!["Jane Roe".into()],
+                published: Some("2026-03-04T10:31:00-05:00".parse().unwrap()),
+                language: Some("en".into()),
+                place: Some("Kessel".into()),
+                text: text.into(),
+                duplicate_of: None,
+            },
+            warnings: vec!["w".into()],
+        }
+    }
+
+    #[test]
+    fn round_trip_duplicates_and_idempotence() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let out = store
+            .add(&[article("aaaa1", "Body one."), article("bbbb2", "body ONE"), article("cccc3", "Other.")])
+            .unwrap();
+        assert_eq!(out, [Stored::Added, Stored::Duplicate(ArticleId::from_string("aaaa1".into())), Stored::Added]);
+        assert_eq!(store.add(&[article("aaaa1", "Body one.")]).unwrap(), [Stored::Existing]);
+        assert_eq!(store.count().unwrap(), 3);
+        drop(store);
+
+        let store = Store::open(dir.path()).unwrap();
+        let copy = store.get("bbbb2").unwrap().unwrap();
+        assert_eq!(copy.article.text, "Body one.", "a copy reads its original's body");
+        assert_eq!(copy.article.duplicate_of.as_ref().map(ArticleId::as_str), Some("aaaa1"));
+        assert_eq!(copy.article.published.unwrap().to_string(), "2026-03-04T10:31:00-05:00");
+        assert_eq!(copy.warnings, ["w"]);
+        assert_eq!(store.get("cccc").unwrap().unwrap().article.id.as_str(), "cccc3");
+        assert!(store.get("zzzz").unwrap().is_none());
+        assert_eq!(store.copies_of(&ArticleId::from_string("aaaa1".into())).unwrap().len(), 1);
+        assert_eq!(store.all().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+}

@@ -1,0 +1,125 @@
+//! `parallax`: the command-line shell over `parallax_engine::Engine`.
+//!
+//! Parses arguments, opens the engine, runs the command, renders the result on stdout. Errors
+//! and progress go to stderr. Exit status: 0 when everything was read, 1 when some input
+//! failed (the rest was still processed and printed), 2 when the command itself failed.
+
+mod cli;
+mod progress;
+mod render;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use parallax_engine::{contract, Config, Engine, Progress};
+
+use cli::{ArticlesCommand, Cli, Command, ExportFormat};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.quiet);
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "parallax: error: {err}");
+            for cause in err.chain().skip(1) {
+                let _ = writeln!(stderr, "  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(quiet: bool) {
+    let default = if quiet { "error" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let store = cli.store_dir();
+    let mut engine = Engine::open(&store, Config::default())
+        .with_context(|| format!("cannot open the store in {}", store.display()))?;
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Analyze { paths, format } => {
+            let progress = progress::for_terminal(cli.quiet);
+            let run = engine.ingest(&paths, progress.as_ref() as &dyn Progress)?;
+            report_problems(&run, cli.quiet);
+            render::analyze(&mut out, &run, format)?;
+            Ok(exit_code(&run))
+        }
+        Command::Ingest { paths } => {
+            let progress = progress::for_terminal(cli.quiet);
+            let run = engine.ingest(&paths, progress.as_ref() as &dyn Progress)?;
+            report_problems(&run, cli.quiet);
+            render::summary(&mut out, &run, engine.store_path())?;
+            Ok(exit_code(&run))
+        }
+        Command::Articles { command } => {
+            match command.unwrap_or(ArticlesCommand::List { format: cli::ListFormat::Text }) {
+                ArticlesCommand::List { format } => render::article_list(&mut out, &engine.articles()?, format)?,
+                ArticlesCommand::Show { id, format } => {
+                    let record = engine
+                        .article(&id)?
+                        .with_context(|| format!("no article with id {id:?} (or the prefix is ambiguous)"))?;
+                    let copies = engine.copies_of(&record.article.id)?;
+                    render::article(&mut out, &record, &copies, format)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, output } => {
+            let records = engine.articles()?;
+            match output {
+                Some(path) => {
+                    let file =
+                        std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+                    let mut w = std::io::BufWriter::new(file);
+                    export(&mut w, &records, format)?;
+                    w.flush().with_context(|| format!("cannot write {}", path.display()))?;
+                }
+                None => export(&mut out, &records, format)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn export(w: &mut dyn Write, records: &[parallax_engine::Record], format: ExportFormat) -> anyhow::Result<()> {
+    match format {
+        ExportFormat::Jsonl => {
+            for r in records {
+                serde_json::to_writer(&mut *w, &contract::ArticleJson::new(&r.article, "stored", &r.warnings))?;
+                writeln!(w)?;
+            }
+        }
+        ExportFormat::Csv => render::csv(w, records)?,
+    }
+    Ok(())
+}
+
+/// Failures always reach stderr; skipped inputs too unless `--quiet`.
+fn report_problems(run: &parallax_engine::Run, quiet: bool) {
+    let mut stderr = std::io::stderr().lock();
+    for f in &run.failed {
+        let _ = writeln!(stderr, "parallax: skipped {}", f.reason);
+    }
+    if !quiet {
+        for f in &run.skipped {
+            let _ = writeln!(stderr, "parallax: skipped {}: {}", f.source, f.reason);
+        }
+    }
+}
+
+fn exit_code(run: &parallax_engine::Run) -> ExitCode {
+    if run.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,320 @@
+//! Rendering for people (text, Markdown) and programs (JSON, JSON Lines, CSV). The JSON shapes
+//! themselves come from `parallax_engine::contract`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use parallax_core::text::word_count;
+use parallax_core::{Article, ArticleId};
+use parallax_engine::contract::{AnalyzeReport, ArticleJson, RunSummary};
+use parallax_engine::{Record, Run, RunArticle, Status};
+
+use crate::cli::{ListFormat, ReportFormat};
+
+/// Width that text output wraps to: readable in any terminal.
+const WIDTH: usize = 88;
+const INDENT: &str = "            ";
+
+pub(crate) fn analyze(w: &mut dyn Write, run: &Run, format: ReportFormat) -> Result<()> {
+    match format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut *w, &AnalyzeReport::new(run))?;
+            writeln!(w)?;
+        }
+        ReportFormat::Jsonl => {
+            for a in &run.articles {
+                serde_json::to_writer(&mut *w, &ArticleJson::from_run(a))?;
+                writeln!(w)?;
+            }
+        }
+        ReportFormat::Text => text_report(w, run)?,
+        ReportFormat::Markdown => markdown_report(w, run)?,
+    }
+    Ok(())
+}
+
+fn headline(run: &Run) -> String {
+    let s = RunSummary::new(run);
+    let mut parts = vec![format!("{} new", s.added)];
+    if s.duplicates > 0 {
+        parts.push(format!("{} exact {}", s.duplicates, plural(s.duplicates, "copy", "copies")));
+    }
+    if s.existing > 0 {
+        parts.push(format!("{} already stored", s.existing));
+    }
+    let mut line = format!(
+        "{} {} from {} {}: {}",
+        s.articles,
+        plural(s.articles, "article", "articles"),
+        s.inputs,
+        plural(s.inputs, "input", "inputs"),
+        parts.join(", ")
+    );
+    if !s.failed.is_empty() {
+        line.push_str(&format!("; {} failed", s.failed.len()));
+    }
+    if !s.skipped.is_empty() {
+        line.push_str(&format!("; {} not articles", s.skipped.len()));
+    }
+    line
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+fn text_report(w: &mut dyn Write, run: &Run) -> Result<()> {
+    writeln!(w, "Parallax: {}", headline(run))?;
+    let mut items: Vec<&RunArticle> = run.articles.iter().collect();
+    items.sort_by(|a, b| a.article.published.map(|p| p.to_string()).cmp(&b.article.published.map(|p| p.to_string())));
+    for item in items {
+        let a = &item.article;
+        writeln!(w)?;
+        let date = a.published.map(|p| p.date().to_string()).unwrap_or_else(|| "(no date)".into());
+        let outlet = a.outlet.as_deref().unwrap_or("(unknown outlet)");
+        writeln!(
+            w,
+            "{date:<10}  {}",
+            clip(&format!("{outlet:<22} {}", a.title.as_deref().unwrap_or("(untitled)")), WIDTH - 12)
+        )?;
+        writeln!(w, "{INDENT}{}", details(a))?;
+        if item.status == Status::Duplicate {
+            if let Some(of) = &a.duplicate_of {
+                writeln!(w, "{INDENT}exact copy of {of}")?;
+            }
+        }
+        for line in wrap(&lead(&a.text, 240), WIDTH - INDENT.len()) {
+            writeln!(w, "{INDENT}{line}")?;
+        }
+    }
+    problems_text(w, run)
+}
+
+fn problems_text(w: &mut dyn Write, run: &Run) -> Result<()> {
+    if !run.failed.is_empty() {
+        writeln!(w, "\nFailed inputs:")?;
+        for f in &run.failed {
+            writeln!(w, "  {}", f.reason)?;
+        }
+    }
+    if !run.skipped.is_empty() {
+        writeln!(w, "\nNot articles:")?;
+        for f in &run.skipped {
+            writeln!(w, "  {}: {}", f.source, f.reason)?;
+        }
+    }
+    Ok(())
+}
+
+fn details(a: &Article) -> String {
+    let mut parts = vec![a.id.to_string()];
+    if !a.authors.is_empty() {
+        parts.push(a.authors.join(", "));
+    }
+    if let Some(place) = &a.place {
+        parts.push(place.clone());
+    }
+    if let Some(lang) = &a.language {
+        parts.push(lang.clone());
+    }
+    parts.push(format!("{} words", word_count(&a.text)));
+    parts.join(" · ")
+}
+
+fn markdown_report(w: &mut dyn Write, run: &Run) -> Result<()> {
+    writeln!(w, "# Parallax report\n\n{}\n", headline(run))?;
+    writeln!(w, "| Published | Outlet | Title | Authors | Words | Id |")?;
+    writeln!(w, "|---|---|---|---|---:|---|")?;
+    for item in &run.articles {
+        let a = &item.article;
+        let mut title = md_cell(a.title.as_deref().unwrap_or("(untitled)"));
+        if let Some(of) = a.duplicate_of.as_ref().filter(|_| item.status == Status::Duplicate) {
+            title.push_str(&format!(" (copy of `{of}`)"));
+        }
+        writeln!(
+            w,
+            "| {} | {} | {} | {} | {} | `{}` |",
+            a.published.map(|p| p.to_string()).unwrap_or_default(),
+            md_cell(a.outlet.as_deref().unwrap_or("")),
+            title,
+            md_cell(&a.authors.join(", ")),
+            word_count(&a.text),
+            a.id
+        )?;
+    }
+    if !run.failed.is_empty() || !run.skipped.is_empty() {
+        writeln!(w, "\n## Problems\n")?;
+        for f in &run.failed {
+            writeln!(w, "- failed: {}", md_cell(&f.reason))?;
+        }
+        for f in &run.skipped {
+            writeln!(w, "- not an article: `{}`: {}", f.source, md_cell(&f.reason))?;
+        }
+    }
+    Ok(())
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub(crate) fn summary(w: &mut dyn Write, run: &Run, store: &Path) -> Result<()> {
+    writeln!(w, "{} (store: {})", headline(run), store.display())?;
+    Ok(())
+}
+
+pub(crate) fn article_list(w: &mut dyn Write, records: &[Record], format: ListFormat) -> Result<()> {
+    match format {
+        ListFormat::Json => {
+            let items: Vec<ArticleJson> =
+                records.iter().map(|r| ArticleJson::new(&r.article, "stored", &r.warnings)).collect();
+            serde_json::to_writer_pretty(&mut *w, &items)?;
+            writeln!(w)?;
+        }
+        ListFormat::Text => {
+            for r in records {
+                let a = &r.article;
+                let date = a.published.map(|p| p.date().to_string()).unwrap_or_else(|| "----------".into());
+                let copy = if a.duplicate_of.is_some() { " (copy)" } else { "" };
+                let line = format!(
+                    "{}  {date}  {:<22} {}{copy}",
+                    a.id,
+                    clip(a.outlet.as_deref().unwrap_or("-"), 22),
+                    a.title.as_deref().unwrap_or("(untitled)")
+                );
+                writeln!(w, "{}", clip(&line, WIDTH + 40))?;
+            }
+            writeln!(w, "{} {}", records.len(), plural(records.len(), "article", "articles"))?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn article(w: &mut dyn Write, record: &Record, copies: &[ArticleId], format: ListFormat) -> Result<()> {
+    let a = &record.article;
+    match format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut *w, &ArticleJson::new(a, "stored", &record.warnings))?;
+            writeln!(w)?;
+        }
+        ListFormat::Text => {
+            writeln!(w, "{}", a.title.as_deref().unwrap_or("(untitled)"))?;
+            let fields: [(&str, Option<String>); 10] = [
+                ("id", Some(a.id.to_string())),
+                ("source", Some(a.source.clone())),
+                ("outlet", a.outlet.clone()),
+                ("section", a.section.clone()),
+                ("url", a.url.clone()),
+                ("published", a.published.map(|p| p.to_string())),
+                ("authors", (!a.authors.is_empty()).then(|| a.authors.join(", "))),
+                ("place", a.place.clone()),
+                ("language", a.language.clone()),
+                ("copy of", a.duplicate_of.as_ref().map(ToString::to_string)),
+            ];
+            for (name, value) in fields {
+                if let Some(v) = value {
+                    writeln!(w, "  {name:<10} {v}")?;
+                }
+            }
+            if !copies.is_empty() {
+                let ids: Vec<String> = copies.iter().map(ToString::to_string).collect();
+                writeln!(w, "  {:<10} {}", "copies", ids.join(", "))?;
+            }
+            for warning in &record.warnings {
+                writeln!(w, "  {:<10} {warning}", "warning")?;
+            }
+            writeln!(w)?;
+            for para in a.text.split("\n\n") {
+                for line in wrap(para, WIDTH) {
+                    writeln!(w, "{line}")?;
+                }
+                writeln!(w)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn csv(w: &mut dyn Write, records: &[Record]) -> Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record([
+        "id",
+        "source",
+        "url",
+        "outlet",
+        "section",
+        "title",
+        "authors",
+        "published",
+        "language",
+        "place",
+        "duplicate_of",
+        "text",
+    ])?;
+    for r in records {
+        let a = &r.article;
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        out.write_record([
+            a.id.to_string(),
+            a.source.clone(),
+            opt(&a.url),
+            opt(&a.outlet),
+            opt(&a.section),
+            opt(&a.title),
+            a.authors.join("; "),
+            a.published.map(|p| p.to_string()).unwrap_or_default(),
+            opt(&a.language),
+            opt(&a.place),
+            a.duplicate_of.as_ref().map(ToString::to_string).unwrap_or_default(),
+            a.text.clone(),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The opening of a text, cut at a word boundary near `max` characters.
+fn lead(text: &str, max: usize) -> String {
+    let first = text.split("\n\n").next().unwrap_or("");
+    if first.chars().count() <= max {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
