@@ -22,27 +22,35 @@ const ABBREVIATIONS: &[&str] = &[
 /// an abbreviation or an initial. Line breaks always end a sentence.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' {
+    let mut i = 0;
+    // Bytes, not chars: every terminator is ASCII except '…', and this runs on every sentence.
+    while i < bytes.len() {
+        let b = bytes[i];
+        let ellipsis = b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
+        if b == b'\n' {
             push_trimmed(text, start..i, &mut out);
             start = i + 1;
+            i += 1;
             continue;
         }
-        if !matches!(c, '.' | '!' | '?' | '…') {
+        if !(matches!(b, b'.' | b'!' | b'?') || ellipsis) {
+            i += 1;
             continue;
         }
+        let first_len = if ellipsis { 3 } else { 1 };
         // Swallow runs of terminators and closing quotes/brackets: `?!`, `...`, `."`, `.)`.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = i + first_len;
+        for d in text[end..].chars() {
             if matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
-                end = j + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        let at = i;
+        i = end;
         // Needs whitespace, then a sentence-opening character.
         let rest = &text[end..];
         let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
@@ -55,7 +63,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if next != '\n' && !opens_sentence(next) {
             continue;
         }
-        if c == '.' && end == i + 1 && is_abbreviation(&text[start..i]) {
+        if b == b'.' && end == at + 1 && is_abbreviation(&text[start..at]) {
             continue;
         }
         push_trimmed(text, start..end, &mut out);
@@ -83,8 +91,7 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -121,6 +128,82 @@ pub fn key(text: &str) -> String {
         }
     }
     out
+}
+
+/// The [`key`] of a text as a 64-bit hash, with its word count, without building the key: for
+/// comparing many sentences where only equality matters.
+pub fn key_hash(text: &str) -> (u64, usize) {
+    // The key's bytes are packed eight at a time into FxHash's mixing step: one multiply per
+    // eight bytes instead of per byte, since this runs on every sentence of every article.
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    struct Hasher {
+        h: u64,
+        acc: u64,
+        n: u32,
+    }
+    impl Hasher {
+        fn push(&mut self, b: u8) {
+            self.acc = (self.acc << 8) | u64::from(b);
+            self.n += 1;
+            if self.n == 8 {
+                self.h = (self.h.rotate_left(5) ^ self.acc).wrapping_mul(K);
+                self.acc = 0;
+                self.n = 0;
+            }
+        }
+        fn finish(self) -> u64 {
+            (self.h.rotate_left(5) ^ self.acc ^ (u64::from(self.n) << 61)).wrapping_mul(K)
+        }
+    }
+    let mut hasher = Hasher { h: 0, acc: 0, n: 0 };
+    let (mut words, mut in_word, mut pending_space) = (0usize, false, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                if !in_word {
+                    words += 1;
+                    if pending_space && words > 1 {
+                        hasher.push(b' ');
+                    }
+                }
+                pending_space = false;
+                in_word = true;
+                hasher.push(b.to_ascii_lowercase());
+            } else if b != b'\'' {
+                pending_space = true;
+                in_word = false;
+            }
+            continue;
+        }
+        // Other chars are decoded where they start.
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                if pending_space && words > 1 {
+                    hasher.push(b' ');
+                }
+            }
+            pending_space = false;
+            in_word = true;
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                for &byte in l.encode_utf8(&mut buf).as_bytes() {
+                    hasher.push(byte);
+                }
+            }
+        } else if c != '’' {
+            // As in `key`: apostrophes vanish.
+            pending_space = true;
+            in_word = false;
+        }
+    }
+    (hasher.finish(), words)
 }
 
 /// Number of words (runs of alphanumeric characters) in `text`.
@@ -189,5 +272,8 @@ mod tests {
         assert_eq!(key("\"Don't,\" he said - twice"), "dont he said twice");
         assert_eq!(fingerprint("A b."), fingerprint("a  B"));
         assert_eq!(word_count("It's 3.5 km — far"), 6);
+        assert_eq!(key_hash("“Don’t,” he SAID —  twice."), key_hash("\"Don't,\" he said - twice"));
+        assert_eq!(key_hash("“Don’t,” he SAID —  twice.").1, 4);
+        assert_ne!(key_hash("he said twice").0, key_hash("he saidtwice").0);
     }
 }

@@ -148,13 +148,30 @@ pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
 }
 
 /// A name alone on a line ("Jane Roe", "Jane Roe and Omar Haddad", "Jane Roe | Political
-/// Editor"): only trusted at the top of an article, where bylines stand.
-pub(crate) fn parse_name_line(line: &str) -> Option<Byline> {
-    if line.chars().count() > 80 || line.ends_with(['.', '!', '?', ':']) {
+/// Editor"): only trusted at the top of an article, where bylines stand, and only when the
+/// words are not words of the article: "Multiple Special Circumstances" above a story that
+/// speaks of "special circumstances" is a deck, not an author. `body_words` holds the words the
+/// body uses in lowercase.
+pub(crate) fn parse_name_line(line: &str, body_words: &dyn Fn(&str) -> bool) -> Option<Byline> {
+    if line.chars().count() > 80 || line.ends_with(['.', '!', '?', ':', ';']) {
         return None;
     }
-    let byline = names_and_credit(line)?;
-    // A credit on a bare-name line must be a role or an outlet, and the names must be all of it.
+    let mut parts = line.split(['|', ',', '—', '–']).map(str::trim).filter(|p| !p.is_empty());
+    let names = parts.next()?;
+    // Anything after the names must be a job title: no organisation credit without a "By".
+    if !parts.all(|p| ROLE.is_match(p)) {
+        return None;
+    }
+    let mut byline = Byline::default();
+    for name in names.split(" and ").flat_map(|n| n.split(" & ")) {
+        let name = name.trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let common = words.iter().filter(|w| body_words(&w.to_lowercase())).count();
+        if words.len() > 3 || !is_person_name(name) || common * 2 > words.len() || (words.len() == 2 && common == 2) {
+            return None;
+        }
+        byline.authors.push(display_name(name));
+    }
     (!byline.authors.is_empty()).then_some(byline)
 }
 
@@ -289,10 +306,21 @@ mod tests {
 
     #[test]
     fn name_lines() {
-        assert_eq!(parse_name_line("Jane Roe").unwrap().authors, ["Jane Roe"]);
-        assert_eq!(parse_name_line("Jane Roe | Political Editor").unwrap().authors, ["Jane Roe"]);
-        for line in ["World News", "The Kessel Courier", "Tuesday March", "Fire in Kessel.", "Key Points"] {
-            assert_eq!(parse_name_line(line), None, "{line:?}");
+        let body = |w: &str| ["special", "circumstances", "charges"].contains(&w);
+        assert_eq!(parse_name_line("Jane Roe", &body).unwrap().authors, ["Jane Roe"]);
+        assert_eq!(parse_name_line("Jane Roe | Political Editor", &body).unwrap().authors, ["Jane Roe"]);
+        assert_eq!(parse_name_line("Jane Roe and Omar Haddad", &body).unwrap().authors, ["Jane Roe", "Omar Haddad"]);
+        for line in [
+            "World News",
+            "The Kessel Courier",
+            "Tuesday March",
+            "Fire in Kessel.",
+            "Key Points",
+            "Multiple Special Circumstances",
+            "Add'l Horrific Charges; D.A. Will Now Seek Death Penalty",
+            "Jane Roe, Meridian Press Agency",
+        ] {
+            assert_eq!(parse_name_line(line, &body), None, "{line:?}");
         }
     }
 }

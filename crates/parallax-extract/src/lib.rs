@@ -56,6 +56,9 @@ pub fn extract(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
     let paras = paragraphs::paragraphs(&doc.body);
     // Each paragraph is classified once: the zones below consult the result many times.
     let junk: Vec<Option<(Junk, Strength)>> = paras.iter().map(|p| boilerplate::classify(p)).collect();
+    // Built only when a name line needs checking: most articles never ask.
+    let body_words = std::cell::OnceCell::new();
+    let is_body_word = |w: &str| body_words.get_or_init(|| lowercase_words(&doc.body)).contains(w);
     let mut keep: Vec<Option<String>> = paras.into_iter().map(Some).collect();
 
     // Top zone: everything before the first paragraph of the article itself.
@@ -70,7 +73,7 @@ pub fn extract(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
         if stripped.len() != para.len() {
             keep[top_end] = Some(stripped.to_string());
         }
-        let repeated = title_key.as_deref().is_some_and(|tk| repeats_title(stripped, tk, &mut found));
+        let repeated = title_key.as_deref().is_some_and(|tk| repeats_title(stripped, tk, &is_body_word, &mut found));
         if repeated || drop_as_meta_or_junk(stripped, class, true, meta_year, &mut found) {
             keep[top_end] = None;
         } else if let Some(d) = dateline::parse_alone(stripped) {
@@ -80,7 +83,9 @@ pub fn extract(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
         } else if title_was_junk && title.is_none() && is_headline_like(stripped) {
             title = Some(stripped.to_string());
             keep[top_end] = None;
-        } else if let Some(b) = byline::parse_name_line(stripped).filter(|_| top_end < 6) {
+        } else if let Some(b) =
+            byline::parse_name_line(stripped, &is_body_word).filter(|_| top_end < 4 && title.is_some())
+        {
             found.add_byline(b);
             keep[top_end] = None;
         } else {
@@ -190,7 +195,7 @@ fn drop_as_meta_or_junk(
             if junk == Junk::Label {
                 // "Analysis by Jane Roe": a label that is also a byline.
                 if let Some(rest) = para.split_once(" by ").map(|(_, r)| r) {
-                    if let Some(b) = byline::parse_name_line(rest) {
+                    if let Some(b) = byline::parse_name_line(rest, &|_| false) {
                         found.add_byline(b);
                     }
                 }
@@ -210,7 +215,7 @@ fn split_meta_parts(para: &str, edge: bool, meta_year: Option<i16>, found: &mut 
     if parts.len() >= 2 && parts.iter().all(|p| is_meta_part(p, edge, meta_year)) {
         for p in parts {
             drop_as_meta_or_junk(p, boilerplate::classify(p), edge, meta_year, found);
-            if let Some(b) = byline::parse_name_line(p).filter(|_| edge) {
+            if let Some(b) = byline::parse_name_line(p, &|_| false).filter(|_| edge) {
                 found.add_byline(b);
             }
         }
@@ -222,12 +227,19 @@ fn split_meta_parts(para: &str, edge: bool, meta_year: Option<i16>, found: &mut 
 fn is_meta_part(part: &str, edge: bool, meta_year: Option<i16>) -> bool {
     timestamp::parse_with_year(part, meta_year).is_some()
         || byline::parse_byline(part).is_some()
-        || (edge && byline::parse_name_line(part).is_some())
+        || (edge && byline::parse_name_line(part, &|_| false).is_some())
         || boilerplate::classify(part).is_some_and(|(_, s)| edge || s == Strength::Anywhere)
 }
 
+/// The lowercase words of a body: what an author's name is not made of.
+fn lowercase_words(body: &str) -> rustc_hash::FxHashSet<&str> {
+    body.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect()
+}
+
 /// The headline again, alone or with the author's name after it.
-fn repeats_title(para: &str, title_key: &str, found: &mut Found) -> bool {
+fn repeats_title(para: &str, title_key: &str, body_words: &dyn Fn(&str) -> bool, found: &mut Found) -> bool {
     let key = text::key(para);
     if key == title_key {
         return true;
@@ -236,7 +248,7 @@ fn repeats_title(para: &str, title_key: &str, found: &mut Found) -> bool {
         // "Headline By Jane Roe": find where the title's words end in the paragraph.
         let words = title_key.split(' ').count();
         let rest = skip_words(para, words);
-        if let Some(b) = byline::parse_byline(rest).or_else(|| byline::parse_name_line(rest)) {
+        if let Some(b) = byline::parse_byline(rest).or_else(|| byline::parse_name_line(rest, body_words)) {
             found.add_byline(b);
             return true;
         }
@@ -362,6 +374,54 @@ fn choose_published(
     }
 }
 
+fn is_english_function_word(word: &str) -> bool {
+    let mut buf = [0u8; 5];
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..word.len().min(5)],
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"in"
+            | b"a"
+            | b"is"
+            | b"that"
+            | b"for"
+            | b"on"
+            | b"was"
+            | b"with"
+            | b"he"
+            | b"she"
+            | b"it"
+            | b"as"
+            | b"by"
+            | b"at"
+            | b"said"
+            | b"from"
+            | b"his"
+            | b"her"
+            | b"have"
+            | b"has"
+            | b"be"
+            | b"are"
+            | b"were"
+            | b"an"
+            | b"this"
+            | b"which"
+            | b"not"
+            | b"but"
+            | b"they"
+            | b"who"
+            | b"would"
+            | b"will"
+            | b"their"
+            | b"been"
+    )
+}
+
 /// ISO 639-1 where one exists: what users and the JSON contract expect ("en").
 ///
 /// English, most of what Parallax reads, is recognised by its function words before whatlang
@@ -369,13 +429,13 @@ fn choose_published(
 /// all the cleaning, while a text of which a fifth of the words are "the", "of", "said"… is
 /// English beyond doubt.
 fn detect_language(text: &str) -> Option<String> {
-    if text::word_count(text) < 3 {
-        return None;
-    }
     let sample = match text.char_indices().nth(1000) {
         Some((i, _)) => &text[..i],
         None => text,
     };
+    if text::word_count(sample) < 3 {
+        return None;
+    }
     if is_clearly_english(sample) {
         return Some("en".to_string());
     }
@@ -388,15 +448,10 @@ fn detect_language(text: &str) -> Option<String> {
 }
 
 fn is_clearly_english(sample: &str) -> bool {
-    const FUNCTION_WORDS: &[&str] = &[
-        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "he", "she", "it", "as", "by",
-        "at", "said", "from", "his", "her", "have", "has", "be", "are", "were", "an", "this", "which", "not", "but",
-        "they", "who", "would", "will", "their", "been",
-    ];
     let (mut words, mut hits) = (0usize, 0usize);
     for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if word.len() <= 5 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+        if word.len() <= 5 && is_english_function_word(word) {
             hits += 1;
         }
     }

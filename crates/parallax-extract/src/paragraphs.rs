@@ -51,9 +51,8 @@ pub(crate) fn paragraphs(body: &str) -> Vec<String> {
 /// runs of spaces and trims every line.
 fn normalise(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
-    // Most lines are plain ASCII with single spaces: copy them whole.
-    let plain = |l: &str| l.bytes().all(|b| (0x20..0x7f).contains(&b)) && !l.contains("  ");
-    if body.split('\n').all(plain) {
+    // Most text needs nothing but trimming: copy it line by line.
+    if is_plain(body.as_bytes()) {
         for (i, l) in body.split('\n').enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -79,6 +78,35 @@ fn normalise(body: &str) -> String {
     }
     out.push_str(line.trim());
     out
+}
+
+/// No control characters, odd or invisible spaces, tabs or double spaces: found on the bytes,
+/// since this decides whether every char of the body must be looked at.
+fn is_plain(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {}
+            b' ' if b.get(i + 1) == Some(&b' ') => return false,
+            0..=0x1f | 0x7f => return false,
+            // U+0080-U+009F (C1 controls), U+00A0 (no-break space), U+00AD (soft hyphen).
+            0xc2 if matches!(b.get(i + 1), Some(0x80..=0xa0 | 0xad)) => return false,
+            // U+2000-U+200B, U+202F, U+205F, U+2060.
+            0xe2 if matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x80..=0x8b | 0xaf)) | (Some(0x81), Some(0x9f | 0xa0))
+            ) =>
+            {
+                return false
+            }
+            // U+3000, U+FEFF.
+            0xe3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return false,
+            0xef if b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf) => return false,
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
 
 fn push_space(line: &mut String) {
@@ -154,88 +182,76 @@ fn ends_clause(line: &str) -> bool {
 /// Splits a line at glue points into paragraphs: a sentence end (`.`, `!`, `?`, with closing
 /// quotes) or a colon after a lowercase letter, run straight into a capitalised word; or a
 /// lowercase word run into a common sentence opener (`talksThe `).
+///
+/// Scans bytes and decodes chars only around the rare candidate positions: this runs on every
+/// line of every article.
 fn split_glue(line: &str, out: &mut Vec<String>) {
-    if !may_have_glue(line.as_bytes()) {
-        push_para(line, out);
-        return;
-    }
+    let b = line.as_bytes();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for k in 1..chars.len() {
-        let (i, c) = chars[k];
-        let prev = chars[k - 1].1;
-        let terminator = matches!(c, '.' | '!' | '?' | ':');
-        let glue_left = prev.is_lowercase() || (c != ':' && (prev.is_ascii_digit() || matches!(prev, ')' | '%')));
-        let split_at = if terminator && glue_left {
-            // Skip closing quotes after the terminator: `."The`.
-            let mut j = k + 1;
-            if c != ':' {
-                while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'') {
-                    // A straight quote closes only when one was opened since the last split;
-                    // otherwise it opens the next sentence: `districts."We were lucky,"`.
-                    if chars[j].1 == '"' && line[start..i].matches('"').count() % 2 == 0 {
-                        break;
-                    }
-                    j += 1;
-                }
+    for i in 1..b.len() {
+        let split = match b[i] {
+            b'.' | b'!' | b'?' | b':' if i + 1 < b.len() && !b[i + 1].is_ascii_whitespace() => {
+                glue_after_terminator(line, start, i)
             }
-            let opens = match (chars.get(j), chars.get(j + 1)) {
-                (Some(&(_, n)), Some(&(_, n2))) => {
-                    (n.is_uppercase() && n2.is_lowercase()) || (matches!(n, '“' | '"') && n2.is_uppercase())
-                }
-                _ => false,
-            };
-            // A colon glue needs a real word before it ("are:First"), not "https:" or "10:30".
-            let word_before = c != ':' || word_len_before(&chars, k) >= 2;
-            (opens && word_before && !is_domain_or_initials(&chars, k)).then(|| chars[j].0)
-        } else if c.is_uppercase() && prev.is_lowercase() && word_len_before(&chars, k) >= 4 {
-            let rest = &line[i..];
-            GLUE_OPENERS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].starts_with(' ')).then_some(i)
-        } else {
-            None
+            b'A'..=b'Z' if b[i - 1].is_ascii_lowercase() => glue_before_opener(line, i),
+            _ => None,
         };
-        if let Some(at) = split_at {
-            if at > start {
-                push_para(&line[start..at], out);
-                start = at;
-            }
+        if let Some(at) = split.filter(|&at| at > start) {
+            push_para(&line[start..at], out);
+            start = at;
         }
     }
     push_para(&line[start..], out);
 }
 
-/// A cheap byte scan that rules out glue in most lines: glue needs a terminator or colon with no
-/// space after it, or a lowercase letter right before a capital.
-fn may_have_glue(bytes: &[u8]) -> bool {
-    bytes.windows(2).any(|w| match w[0] {
-        b'.' | b'!' | b'?' | b':' => !w[1].is_ascii_whitespace(),
-        b'a'..=b'z' => w[1].is_ascii_uppercase(),
-        // A non-ASCII lowercase letter run into a capital ("caféThe") is left alone: rare, and
-        // testing for it would send every line with a curly quote to the full scan.
-        _ => false,
-    })
+/// The split position when the terminator at byte `i` glues two sentences.
+fn glue_after_terminator(line: &str, start: usize, i: usize) -> Option<usize> {
+    let c = line.as_bytes()[i];
+    let prev = line[..i].chars().next_back()?;
+    let glue_left = prev.is_lowercase() || (c != b':' && (prev.is_ascii_digit() || matches!(prev, ')' | '%')));
+    if !glue_left {
+        return None;
+    }
+    let mut rest = line[i + 1..].char_indices().peekable();
+    if c != b':' {
+        // Closing quotes stay with the sentence they close: `."The`. A straight quote closes
+        // only when one was opened since the last split; otherwise it opens the next sentence.
+        while let Some(&(_, q)) = rest.peek() {
+            let closing = matches!(q, '”' | '’' | '\'') || (q == '"' && line[start..i].matches('"').count() % 2 == 1);
+            if !closing {
+                break;
+            }
+            rest.next();
+        }
+    }
+    let (offset, n) = rest.next()?;
+    let (_, n2) = rest.next()?;
+    let opens = (n.is_uppercase() && n2.is_lowercase()) || (matches!(n, '“' | '"') && n2.is_uppercase());
+    // A colon glue needs a real word before it ("are:First"), not "https:" or "10:30".
+    let word_before = c != b':' || line[..i].chars().rev().take_while(|c| c.is_alphabetic()).count() >= 2;
+    (opens && word_before && !is_domain_or_initials(line, i)).then_some(i + 1 + offset)
 }
 
-/// Lowercase letters right before position `k` (the length of the word the glue ends).
-fn word_len_before(chars: &[(usize, char)], k: usize) -> usize {
-    chars[..k].iter().rev().take_while(|(_, c)| c.is_alphabetic()).count()
+/// The split position when a lowercase word runs into a common sentence opener at byte `i`.
+fn glue_before_opener(line: &str, i: usize) -> Option<usize> {
+    let word_before = line[..i].chars().rev().take_while(|c| c.is_alphabetic()).count();
+    let rest = &line[i..];
+    let opener = GLUE_OPENERS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].starts_with(' '));
+    (word_before >= 4 && opener).then_some(i)
 }
 
 /// `www.Example.com`, `U.S.Army`, `e.g.The`: a token that has another period between letters
 /// (or a slash, or an at sign) is an address or initials, not glued sentences.
-fn is_domain_or_initials(chars: &[(usize, char)], k: usize) -> bool {
-    let start = chars[..k].iter().rposition(|(_, c)| c.is_whitespace()).map_or(0, |p| p + 1);
-    let end = chars[k..].iter().position(|(_, c)| c.is_whitespace()).map_or(chars.len(), |p| p + k);
-    (start..end).any(|m| {
-        let c = chars[m].1;
-        c == '/'
-            || c == '@'
-            || (m != k
-                && c == '.'
-                && m > start
-                && m + 1 < end
-                && chars[m - 1].1.is_alphabetic()
-                && chars[m + 1].1.is_alphabetic())
+fn is_domain_or_initials(line: &str, i: usize) -> bool {
+    let token_start = line[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let token_end = line[i..].find(char::is_whitespace).map_or(line.len(), |p| p + i);
+    let token = &line.as_bytes()[token_start..token_end];
+    let k = i - token_start;
+    (0..token.len()).any(|m| {
+        let c = token[m];
+        let between_letters =
+            m > 0 && m + 1 < token.len() && token[m - 1].is_ascii_alphabetic() && token[m + 1].is_ascii_alphabetic();
+        c == b'/' || c == b'@' || (m != k && c == b'.' && between_letters)
     })
 }
 

@@ -18,7 +18,8 @@ const MIN_SENTENCE_WORDS: usize = 4;
 
 struct Sentence<'a> {
     text: &'a str,
-    key: String,
+    /// [`text::key_hash`]: the same for copies that differ in case, punctuation, quote style.
+    key: u64,
     words: usize,
 }
 
@@ -38,77 +39,87 @@ pub(crate) fn remove_repeats(paras: Vec<String>, title: Option<&str>) -> Vec<Str
                 .into_iter()
                 .map(|r| {
                     let s = &p[r];
-                    let key = text::key(s);
-                    let words = if key.is_empty() { 0 } else { key.bytes().filter(|&b| b == b' ').count() + 1 };
+                    let (key, words) = text::key_hash(s);
                     Sentence { text: s, key, words }
                 })
-                .filter(|s| !s.key.is_empty())
+                .filter(|s| s.words > 0)
                 .collect()
         })
         .collect();
 
-    let mut count: HashMap<&str, usize> = HashMap::default();
-    let mut where_is: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, sents) in split.iter().enumerate() {
-        for s in sents {
-            *count.entry(&s.key).or_default() += 1;
-            where_is.entry(&s.key).or_default().push(i);
+    let mut count: HashMap<u64, u32> = HashMap::default();
+    for s in split.iter().flatten() {
+        *count.entry(s.key).or_default() += 1;
+    }
+    let truncated = |s: &Sentence| ends_with_ellipsis(s.text);
+    // Most articles repeat nothing: keep every paragraph as it is, without rebuilding it.
+    if count.values().all(|&c| c == 1) && !split.iter().flatten().any(truncated) {
+        let keep: Vec<bool> = split.iter().map(|s| !s.is_empty()).collect();
+        drop(split);
+        return paras.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect();
+    }
+
+    // Which paragraphs give way to a fuller one later, found in one backward pass that knows,
+    // for each sentence, the nearest later paragraph holding it.
+    let mut next_para: HashMap<u64, usize> = HashMap::default();
+    let mut gives: Vec<bool> = vec![false; split.len()];
+    for i in (0..split.len()).rev() {
+        gives[i] = gives_way(i, &split, &count, &next_para);
+        for s in &split[i] {
+            next_para.insert(s.key, i);
         }
     }
 
-    let dropped: Vec<bool> = (0..split.len()).map(|i| gives_way(i, &split, &count, &where_is)).collect();
-
-    let mut seen_sentences: HashMap<&str, ()> = HashMap::default();
-    let mut seen_paras: HashMap<String, ()> = HashMap::default();
-    let mut out = Vec::new();
-    let all_keys: Vec<&str> = split.iter().flatten().map(|s| s.key.as_str()).collect();
+    let mut seen_sentences: HashMap<u64, ()> = HashMap::default();
+    let mut seen_paras: HashMap<Vec<u64>, ()> = HashMap::default();
+    let all: Vec<&Sentence> = split.iter().flatten().collect();
+    // Per paragraph: dropped, kept whole, or rebuilt from the sentences that stay.
+    let mut decisions: Vec<Option<Option<String>>> = Vec::with_capacity(split.len());
     let mut position = 0;
     for (i, sents) in split.iter().enumerate() {
         let start = position;
         position += sents.len();
-        if dropped[i] || sents.is_empty() {
-            continue;
-        }
-        let para_key = sents.iter().map(|s| s.key.as_str()).collect::<Vec<_>>().join(" ");
-        if seen_paras.insert(para_key, ()).is_some() {
+        let para_key: Vec<u64> = sents.iter().map(|s| s.key).collect();
+        if gives[i] || sents.is_empty() || seen_paras.insert(para_key, ()).is_some() {
+            decisions.push(None);
             continue;
         }
         let mut kept: Vec<&str> = Vec::new();
         for (k, s) in sents.iter().enumerate() {
             let long = s.words >= MIN_SENTENCE_WORDS;
-            if long && seen_sentences.contains_key(s.key.as_str()) {
-                continue;
-            }
-            if long && is_truncated_copy(s, &all_keys[start + k + 1..]) {
+            if long && (seen_sentences.contains_key(&s.key) || is_truncated_copy(s, &all[start + k + 1..])) {
                 continue;
             }
             if long {
-                seen_sentences.insert(&s.key, ());
+                seen_sentences.insert(s.key, ());
             }
             kept.push(s.text);
         }
-        if !kept.is_empty() {
-            out.push(kept.join(" "));
-        }
+        decisions.push(match kept.len() {
+            0 => None,
+            n if n == sents.len() => Some(None),
+            _ => Some(Some(kept.join(" "))),
+        });
     }
-    out
+    drop(split);
+    paras
+        .into_iter()
+        .zip(decisions)
+        .filter_map(|(para, decision)| decision.map(|rebuilt| rebuilt.unwrap_or(para)))
+        .collect()
 }
 
 /// Paragraph `i` gives way when all its long sentences appear again in one later paragraph that
 /// also holds a sentence found nowhere else: `i` is a teaser or pull quote of that paragraph.
-fn gives_way(
-    i: usize,
-    split: &[Vec<Sentence>],
-    count: &HashMap<&str, usize>,
-    where_is: &HashMap<&str, Vec<usize>>,
-) -> bool {
-    let long: Vec<&Sentence> = split[i].iter().filter(|s| s.words >= MIN_SENTENCE_WORDS).collect();
-    if long.is_empty() || long.len() < split[i].len() / 2 {
+/// `next_para` maps a sentence to the nearest paragraph after `i` that holds it.
+fn gives_way(i: usize, split: &[Vec<Sentence>], count: &HashMap<u64, u32>, next_para: &HashMap<u64, usize>) -> bool {
+    let long = split[i].iter().filter(|s| s.words >= MIN_SENTENCE_WORDS);
+    if long.clone().count() == 0 || long.clone().count() < split[i].len() / 2 {
         return false;
     }
     let mut target = None;
-    for s in &long {
-        let Some(later) = where_is[s.key.as_str()].iter().copied().find(|&j| j > i) else {
+    for s in long {
+        let Some(&later) = next_para.get(&s.key) else {
             return false;
         };
         match target {
@@ -118,18 +129,25 @@ fn gives_way(
         }
     }
     let Some(j) = target else { return false };
-    split[j].iter().any(|s| s.words >= MIN_SENTENCE_WORDS && count[s.key.as_str()] == 1)
+    split[j].iter().any(|s| s.words >= MIN_SENTENCE_WORDS && count[&s.key] == 1)
+}
+
+fn ends_with_ellipsis(sentence: &str) -> bool {
+    let t = sentence.trim_end_matches(['"', '”', '’', ')', ' ']);
+    t.ends_with('…') || t.ends_with("...")
 }
 
 /// A teaser cut short ("The ministry said on Tuesday that the talks…") whose words open a later
 /// sentence.
-fn is_truncated_copy(s: &Sentence, later: &[&str]) -> bool {
-    let t = s.text.trim_end_matches(['"', '”', '’', ')', ' ']);
-    if !(t.ends_with('…') || t.ends_with("...")) {
+fn is_truncated_copy(s: &Sentence, later: &[&Sentence]) -> bool {
+    if !ends_with_ellipsis(s.text) {
         return false;
     }
-    later.iter().any(|k| k.len() > s.key.len() && k.starts_with(s.key.as_str()))
-        || later.windows(2).any(|w| format!("{} {}", w[0], w[1]).starts_with(s.key.as_str()))
+    // Rare (a sentence ending in an ellipsis): building the keys here costs nothing overall.
+    let key = text::key(s.text);
+    let keys: Vec<String> = later.iter().map(|l| text::key(l.text)).collect();
+    keys.iter().any(|k| k.len() > key.len() && k.starts_with(&key))
+        || keys.windows(2).any(|w| format!("{} {}", w[0], w[1]).starts_with(&key))
 }
 
 #[cfg(test)]

@@ -25,7 +25,9 @@ pub(crate) fn parse(line: &str) -> Option<Timestamp> {
 
 /// As [`parse`], with a year to assume for dates that leave it out ("Nov 3 10:31 AM").
 pub(crate) fn parse_with_year(line: &str, default_year: Option<i16>) -> Option<Timestamp> {
-    if line.chars().count() > 90 {
+    // Every timestamp line has a digit, except "just now".
+    let has_digit = line.bytes().any(|b| b.is_ascii_digit());
+    if line.len() > 360 || line.chars().count() > 90 || !(has_digit || line.to_lowercase().contains("now")) {
         return None;
     }
     let mut parts = Parts::default();
