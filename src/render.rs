@@ -71,7 +71,8 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 fn text_report(w: &mut dyn Write, run: &Run) -> Result<()> {
     writeln!(w, "Parallax: {}", headline(run))?;
     let mut items: Vec<&RunArticle> = run.articles.iter().collect();
-    items.sort_by(|a, b| a.article.published.map(|p| p.to_string()).cmp(&b.article.published.map(|p| p.to_string())));
+    // Oldest first; undated articles last.
+    items.sort_by_key(|a| (a.article.published.is_none(), a.article.published.map(|p| p.to_string())));
     for item in items {
         let a = &item.article;
         writeln!(w)?;

@@ -27,6 +27,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     // Bytes, not chars: every terminator is ASCII except '…', and this runs on every sentence.
     while i < bytes.len() {
+        // Jump to the next byte that can end a sentence.
+        match bytes[i..].iter().position(|&c| matches!(c, b'.' | b'!' | b'?' | b'\n' | 0xE2)) {
+            Some(p) => i += p,
+            None => break,
+        }
         let b = bytes[i];
         let ellipsis = b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
         if b == b'\n' {

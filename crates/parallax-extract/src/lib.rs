@@ -436,7 +436,11 @@ fn detect_language(text: &str) -> Option<String> {
     if text::word_count(sample) < 3 {
         return None;
     }
-    if is_clearly_english(sample) {
+    let short = match sample.char_indices().nth(500) {
+        Some((i, _)) => &sample[..i],
+        None => sample,
+    };
+    if is_clearly_english(short) {
         return Some("en".to_string());
     }
     let info = whatlang::detect(sample)?;
@@ -449,7 +453,8 @@ fn detect_language(text: &str) -> Option<String> {
 
 fn is_clearly_english(sample: &str) -> bool {
     let (mut words, mut hits) = (0usize, 0usize);
-    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    // ASCII letters only: a word with other letters is not an English function word anyway.
+    for word in sample.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
         if word.len() <= 5 && is_english_function_word(word) {
             hits += 1;

@@ -111,7 +111,9 @@ pub(crate) fn host(url: &str) -> Option<String> {
 /// The outlet a URL belongs to: a known name, else the host itself.
 pub(crate) fn outlet_from_url(url: &str) -> Option<String> {
     let host = host(url)?;
-    let known = KNOWN_HOSTS.iter().find(|(h, _)| host == *h || host.ends_with(&format!(".{h}")));
+    let known = KNOWN_HOSTS
+        .iter()
+        .find(|(h, _)| host == *h || (host.ends_with(h) && host[..host.len() - h.len()].ends_with('.')));
     Some(known.map_or(host, |(_, name)| (*name).to_string()))
 }
 

@@ -83,26 +83,31 @@ fn normalise(body: &str) -> String {
 /// No control characters, odd or invisible spaces, tabs or double spaces: found on the bytes,
 /// since this decides whether every char of the body must be looked at.
 fn is_plain(b: &[u8]) -> bool {
+    if b.windows(2).any(|w| w == b"  ") {
+        return false;
+    }
+    let ordinary = |c: u8| (0x20..0x7f).contains(&c) || c == b'\n';
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'\n' => {}
-            b' ' if b.get(i + 1) == Some(&b' ') => return false,
-            0..=0x1f | 0x7f => return false,
+        // Skip runs of ordinary ASCII in one (vectorisable) scan.
+        match b[i..].iter().position(|&c| !ordinary(c)) {
+            None => return true,
+            Some(p) => i += p,
+        }
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let odd = match b[i] {
+            0..=0x1f | 0x7f => true,
             // U+0080-U+009F (C1 controls), U+00A0 (no-break space), U+00AD (soft hyphen).
-            0xc2 if matches!(b.get(i + 1), Some(0x80..=0xa0 | 0xad)) => return false,
+            0xc2 => matches!(next(1), 0x80..=0xa0 | 0xad),
             // U+2000-U+200B, U+202F, U+205F, U+2060.
-            0xe2 if matches!(
-                (b.get(i + 1), b.get(i + 2)),
-                (Some(0x80), Some(0x80..=0x8b | 0xaf)) | (Some(0x81), Some(0x9f | 0xa0))
-            ) =>
-            {
-                return false
-            }
+            0xe2 => matches!((next(1), next(2)), (0x80, 0x80..=0x8b | 0xaf) | (0x81, 0x9f | 0xa0)),
             // U+3000, U+FEFF.
-            0xe3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return false,
-            0xef if b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf) => return false,
-            _ => {}
+            0xe3 => next(1) == 0x80 && next(2) == 0x80,
+            0xef => next(1) == 0xbb && next(2) == 0xbf,
+            _ => false,
+        };
+        if odd {
+            return false;
         }
         i += 1;
     }

@@ -21,36 +21,32 @@ pub fn parse_text(shown: &str, identity: &str, bytes: &[u8]) -> Result<RawDoc, E
     if let Some(name) = guessed {
         warnings.push(format!("not UTF-8: decoded as {name}"));
     }
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut lines = text.split('\n').peekable();
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
     let mut meta = RawMeta::default();
-
-    if let Some(first) = lines.peek() {
-        if let Some(parsed) = metadata_line(first) {
-            match parsed {
-                Ok((date, source)) => {
-                    meta.published = Some(Published::Date(date));
-                    meta.source_token = source;
-                }
-                Err(found) => warnings.push(format!(
-                    "line 1: expected 'date YYYY-MM-DD <source>', found {found:?}; the line was dropped"
-                )),
+    // Walk the first lines by byte offset: the body is then a slice of the text, not a copy.
+    let mut rest = text.as_str();
+    let first = rest.split('\n').next().unwrap_or("");
+    if let Some(parsed) = metadata_line(first) {
+        match parsed {
+            Ok((date, source)) => {
+                meta.published = Some(Published::Date(date));
+                meta.source_token = source;
             }
-            lines.next();
+            Err(found) => warnings
+                .push(format!("line 1: expected 'date YYYY-MM-DD <source>', found {found:?}; the line was dropped")),
         }
+        rest = rest.split_once('\n').map_or("", |(_, r)| r);
     }
 
     // A blank line where the title would be means there is no title.
     let mut title = None;
-    if let Some(line) = lines.peek() {
-        let candidate = line.trim();
-        if !candidate.is_empty() && candidate.chars().count() <= MAX_TITLE_CHARS {
-            title = Some(candidate.to_string());
-            lines.next();
-        }
+    let line = rest.split('\n').next().unwrap_or("");
+    let candidate = line.trim();
+    if !candidate.is_empty() && candidate.chars().count() <= MAX_TITLE_CHARS {
+        title = Some(candidate.to_string());
+        rest = rest.split_once('\n').map_or("", |(_, r)| r);
     }
-    let body: Vec<&str> = lines.collect();
-    let body = body.join("\n").trim_matches('\n').to_string();
+    let body = rest.trim_matches('\n').to_string();
     Ok(doc(shown, identity, bytes, meta, title, body, warnings))
 }
 
