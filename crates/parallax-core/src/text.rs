@@ -138,49 +138,18 @@ pub fn key(text: &str) -> String {
 /// The [`key`] of a text as a 64-bit hash, with its word count, without building the key: for
 /// comparing many sentences where only equality matters.
 pub fn key_hash(text: &str) -> (u64, usize) {
-    // The key's bytes are packed eight at a time into FxHash's mixing step: one multiply per
-    // eight bytes instead of per byte, since this runs on every sentence of every article.
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    struct Hasher {
-        h: u64,
-        acc: u64,
-        n: u32,
-    }
-    impl Hasher {
-        fn push(&mut self, b: u8) {
-            self.acc = (self.acc << 8) | u64::from(b);
-            self.n += 1;
-            if self.n == 8 {
-                self.h = (self.h.rotate_left(5) ^ self.acc).wrapping_mul(K);
-                self.acc = 0;
-                self.n = 0;
-            }
-        }
-        fn finish(self) -> u64 {
-            (self.h.rotate_left(5) ^ self.acc ^ (u64::from(self.n) << 61)).wrapping_mul(K)
-        }
-    }
-    let mut hasher = Hasher { h: 0, acc: 0, n: 0 };
-    let (mut words, mut in_word, mut pending_space) = (0usize, false, false);
+    let mut key = KeyHasher::default();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
+            // ASCII straight from the bytes.
             i += 1;
             if b.is_ascii_alphanumeric() {
-                if !in_word {
-                    words += 1;
-                    if pending_space && words > 1 {
-                        hasher.push(b' ');
-                    }
-                }
-                pending_space = false;
-                in_word = true;
-                hasher.push(b.to_ascii_lowercase());
+                key.letter(&[b.to_ascii_lowercase()]);
             } else if b != b'\'' {
-                pending_space = true;
-                in_word = false;
+                key.separator();
             }
             continue;
         }
@@ -188,27 +157,66 @@ pub fn key_hash(text: &str) -> (u64, usize) {
         let c = text[i..].chars().next().expect("i is on a char boundary");
         i += c.len_utf8();
         if c.is_alphanumeric() {
-            if !in_word {
-                words += 1;
-                if pending_space && words > 1 {
-                    hasher.push(b' ');
-                }
-            }
-            pending_space = false;
-            in_word = true;
             let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
-                for &byte in l.encode_utf8(&mut buf).as_bytes() {
-                    hasher.push(byte);
-                }
+                key.letter(l.encode_utf8(&mut buf).as_bytes());
             }
         } else if c != '’' {
-            // As in `key`: apostrophes vanish.
-            pending_space = true;
-            in_word = false;
+            key.separator();
         }
     }
-    (hasher.finish(), words)
+    (key.finish(), key.words)
+}
+
+/// The state of [`key_hash`]: the key's bytes packed eight at a time into FxHash's mixing step
+/// (one multiply per eight bytes instead of per byte: this runs on every sentence of every
+/// article), and a space between words, as [`key`] writes them. Apostrophes are neither.
+#[derive(Default)]
+struct KeyHasher {
+    h: u64,
+    acc: u64,
+    n: u32,
+    words: usize,
+    in_word: bool,
+    pending_space: bool,
+}
+
+impl KeyHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn push(&mut self, b: u8) {
+        self.acc = (self.acc << 8) | u64::from(b);
+        self.n += 1;
+        if self.n == 8 {
+            self.h = (self.h.rotate_left(5) ^ self.acc).wrapping_mul(Self::K);
+            self.acc = 0;
+            self.n = 0;
+        }
+    }
+
+    /// Bytes of one lowercased alphanumeric char.
+    fn letter(&mut self, lower: &[u8]) {
+        if !self.in_word {
+            self.words += 1;
+            if self.pending_space && self.words > 1 {
+                self.push(b' ');
+            }
+        }
+        self.pending_space = false;
+        self.in_word = true;
+        for &b in lower {
+            self.push(b);
+        }
+    }
+
+    fn separator(&mut self) {
+        self.pending_space = true;
+        self.in_word = false;
+    }
+
+    fn finish(&self) -> u64 {
+        (self.h.rotate_left(5) ^ self.acc ^ (u64::from(self.n) << 61)).wrapping_mul(Self::K)
+    }
 }
 
 /// Number of words (runs of alphanumeric characters) in `text`.

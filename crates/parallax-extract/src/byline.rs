@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::boilerplate::SECTION_WORDS;
+use crate::timestamp::is_calendar_word;
 
 /// What a byline line says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -71,27 +72,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "updated",
     "published",
     "posted",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
     "opinion",
     "analysis",
     "exclusive",
@@ -217,7 +197,8 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         {
             continue;
         }
-        if NOT_NAME_WORDS.contains(&lower.trim_end_matches('.')) || SECTION_WORDS.contains(&lower.as_str()) {
+        let bare = lower.trim_end_matches('.');
+        if NOT_NAME_WORDS.contains(&bare) || is_calendar_word(bare) || SECTION_WORDS.contains(&lower.as_str()) {
             return false;
         }
         let mut chars = w.chars();

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::byline::title_case;
+use crate::timestamp::is_calendar_word;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Dateline {
@@ -57,69 +58,9 @@ const NOT_PLACES: &[&str] = &[
 
 /// Words that open sentences, not place names: "On October 1-2 Ashgabat hosts…" has no dateline.
 const SENTENCE_OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "the",
-    "a",
-    "an",
-    "by",
-    "for",
-    "from",
-    "as",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "when",
-    "while",
-    "with",
-    "without",
-    "over",
-    "under",
-    "of",
-    "to",
-    "but",
-    "and",
-    "or",
-    "if",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "last",
-    "next",
-    "early",
-    "late",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
+    "on", "in", "at", "the", "a", "an", "by", "for", "from", "as", "after", "before", "during", "since", "until",
+    "when", "while", "with", "without", "over", "under", "of", "to", "but", "and", "or", "if", "this", "that", "these",
+    "those", "it", "he", "she", "they", "we", "i", "you", "last", "next", "early", "late",
 ];
 
 /// Matches a dateline at the start of `para`.
@@ -162,7 +103,10 @@ pub(crate) fn parse(para: &str) -> Option<Dateline> {
     }
     let place_raw = caps.name("place")?.as_str();
     let first_word = place_raw.split(' ').next().unwrap_or("").to_lowercase();
-    if NOT_PLACES.contains(&place_raw) || SENTENCE_OPENERS.contains(&first_word.as_str()) {
+    if NOT_PLACES.contains(&place_raw)
+        || SENTENCE_OPENERS.contains(&first_word.as_str())
+        || is_calendar_word(&first_word)
+    {
         return None;
     }
     let place = if place_raw.chars().any(char::is_lowercase) {

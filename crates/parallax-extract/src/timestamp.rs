@@ -199,21 +199,28 @@ fn tokenize(lower: &str) -> Vec<String> {
     tokens
 }
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month and weekday names and "today"/"yesterday" (lowercase): words of dates, never of names
+/// or places.
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
+    MONTHS.contains(&lower) || WEEKDAYS[..7].contains(&lower) || matches!(lower, "today" | "yesterday")
+}
+
 fn month(t: &str) -> Option<i8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let t = t.trim_end_matches('.');
     if t.len() < 3 {
         return None;
