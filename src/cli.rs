@@ -56,6 +56,18 @@ pub(crate) enum Command {
         #[command(subcommand)]
         command: Option<ArticlesCommand>,
     },
+    /// List the stories in the store, most recent first
+    Stories {
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show one story: its articles, outlets and key terms
+    Story {
+        /// Story id (a merged story's id shows the story it joined)
+        id: String,
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Write every stored article out
     Export {
         #[arg(long, short, value_enum, default_value_t = ExportFormat::Jsonl)]

@@ -64,7 +64,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let progress = progress::for_terminal(cli.quiet);
             let run = engine.ingest(&paths, progress.as_ref() as &dyn Progress)?;
             report_problems(&run, cli.quiet);
-            render::analyze(&mut out, &run, format)?;
+            let stories = engine.stories_of(&run)?;
+            render::analyze(&mut out, &run, &stories, format)?;
             Ok(exit_code(&run))
         }
         Command::Ingest { paths } => {
@@ -85,6 +86,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     render::article(&mut out, &record, &copies, format)?;
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stories { format } => {
+            render::story_list(&mut out, &engine.stories()?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Story { id, format } => {
+            let (story, records) = engine.story(&id)?.with_context(|| format!("no story with id {id:?}"))?;
+            render::story(&mut out, &story, &records, format)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { format, output } => {

@@ -7,8 +7,8 @@ use std::path::Path;
 use anyhow::Result;
 use parallax_core::text::word_count;
 use parallax_core::{Article, ArticleId};
-use parallax_engine::contract::{AnalyzeReport, ArticleJson, RunSummary};
-use parallax_engine::{Record, Run, RunArticle, Status};
+use parallax_engine::contract::{AnalyzeReport, ArticleJson, RunSummary, StoryJson};
+use parallax_engine::{Record, Run, RunArticle, Status, Story};
 
 use crate::cli::{ListFormat, ReportFormat};
 
@@ -16,10 +16,15 @@ use crate::cli::{ListFormat, ReportFormat};
 const WIDTH: usize = 88;
 const INDENT: &str = "            ";
 
-pub(crate) fn analyze(w: &mut dyn Write, run: &Run, format: ReportFormat) -> Result<()> {
+pub(crate) fn analyze(
+    w: &mut dyn Write,
+    run: &Run,
+    stories: &[(Story, Vec<Record>)],
+    format: ReportFormat,
+) -> Result<()> {
     match format {
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &AnalyzeReport::new(run))?;
+            serde_json::to_writer_pretty(&mut *w, &AnalyzeReport::new(run, stories))?;
             writeln!(w)?;
         }
         ReportFormat::Jsonl => {
@@ -28,8 +33,14 @@ pub(crate) fn analyze(w: &mut dyn Write, run: &Run, format: ReportFormat) -> Res
                 writeln!(w)?;
             }
         }
-        ReportFormat::Text => text_report(w, run)?,
-        ReportFormat::Markdown => markdown_report(w, run)?,
+        ReportFormat::Text => {
+            text_report(w, run)?;
+            text_stories(w, stories)?;
+        }
+        ReportFormat::Markdown => {
+            markdown_report(w, run)?;
+            markdown_stories(w, stories)?;
+        }
     }
     Ok(())
 }
@@ -162,6 +173,132 @@ fn markdown_report(w: &mut dyn Write, run: &Run) -> Result<()> {
 
 fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn text_stories(w: &mut dyn Write, stories: &[(Story, Vec<Record>)]) -> Result<()> {
+    if stories.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\nStories ({})", stories.len())?;
+    for (story, records) in stories {
+        let json = StoryJson::new(story, records);
+        writeln!(w, "\n{}  {}", story.id, clip(story.title.as_deref().unwrap_or("(untitled)"), WIDTH - 20))?;
+        writeln!(w, "{INDENT}{}", story_line(&json))?;
+    }
+    Ok(())
+}
+
+/// "2026-03-03 – 2026-03-04 · 7 articles (1 copy) · 6 outlets · terms: …"
+fn story_line(s: &StoryJson) -> String {
+    let day = |p: &Option<String>| p.as_deref().map(|p| p.chars().take(10).collect::<String>());
+    let span = match (day(&s.first_published), day(&s.last_published)) {
+        (Some(a), Some(b)) if a == b => a,
+        (Some(a), Some(b)) => format!("{a} – {b}"),
+        _ => "undated".to_string(),
+    };
+    let mut line = format!("{span} · {} {}", s.article_count, plural(s.article_count, "article", "articles"));
+    if s.copies > 0 {
+        line.push_str(&format!(" ({} {})", s.copies, plural(s.copies, "copy", "copies")));
+    }
+    line.push_str(&format!(" · {} {}", s.outlets.len(), plural(s.outlets.len(), "outlet", "outlets")));
+    if !s.key_terms.is_empty() {
+        line.push_str(&format!(" · {}", s.key_terms.iter().take(6).cloned().collect::<Vec<_>>().join(", ")));
+    }
+    line
+}
+
+fn markdown_stories(w: &mut dyn Write, stories: &[(Story, Vec<Record>)]) -> Result<()> {
+    if stories.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\n## Stories\n")?;
+    writeln!(w, "| Story | Title | Dates | Articles | Outlets | Key terms |")?;
+    writeln!(w, "|---|---|---|---:|---:|---|")?;
+    for (story, records) in stories {
+        let s = StoryJson::new(story, records);
+        let day = |p: &Option<String>| p.as_deref().map(|p| p.chars().take(10).collect::<String>()).unwrap_or_default();
+        writeln!(
+            w,
+            "| `{}` | {} | {} – {} | {} | {} | {} |",
+            s.id,
+            md_cell(s.title.as_deref().unwrap_or("")),
+            day(&s.first_published),
+            day(&s.last_published),
+            s.article_count,
+            s.outlets.len(),
+            md_cell(&s.key_terms.join(", "))
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn story_list(
+    w: &mut dyn Write,
+    stories: &[(Story, Vec<parallax_core::ArticleId>)],
+    format: ListFormat,
+) -> Result<()> {
+    match format {
+        ListFormat::Json => {
+            let items: Vec<serde_json::Value> = stories
+                .iter()
+                .map(|(s, ids)| {
+                    serde_json::json!({
+                        "id": s.id, "title": s.title, "key_terms": s.key_terms,
+                        "first": s.first.map(|d| d.to_string()), "last": s.last.map(|d| d.to_string()),
+                        "articles": ids.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *w, &items)?;
+            writeln!(w)?;
+        }
+        ListFormat::Text => {
+            for (s, ids) in stories {
+                let span = match (s.first, s.last) {
+                    (Some(a), Some(b)) if a == b => a.to_string(),
+                    (Some(a), Some(b)) => format!("{a}…{b}"),
+                    _ => "undated".to_string(),
+                };
+                let line =
+                    format!("{:<18} {span:<21} {:>3}  {}", s.id, ids.len(), s.title.as_deref().unwrap_or("(untitled)"));
+                writeln!(w, "{}", clip(&line, WIDTH + 40))?;
+            }
+            writeln!(w, "{} {}", stories.len(), plural(stories.len(), "story", "stories"))?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn story(w: &mut dyn Write, story: &Story, records: &[Record], format: ListFormat) -> Result<()> {
+    let json = StoryJson::new(story, records);
+    match format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut *w, &json)?;
+            writeln!(w)?;
+        }
+        ListFormat::Text => {
+            writeln!(w, "{}", story.title.as_deref().unwrap_or("(untitled)"))?;
+            writeln!(w, "  {:<10} {}", "id", story.id)?;
+            writeln!(w, "  {:<10} {}", "coverage", story_line(&json))?;
+            if !json.outlets.is_empty() {
+                writeln!(w, "  {:<10} {}", "outlets", json.outlets.join(", "))?;
+            }
+            writeln!(w)?;
+            for r in records {
+                let a = &r.article;
+                let date = a.published.map(|p| p.date().to_string()).unwrap_or_else(|| "----------".into());
+                let copy = a.duplicate_of.as_ref().map(|o| format!(" (copy of {o})")).unwrap_or_default();
+                let line = format!(
+                    "{}  {date}  {:<22} {}{copy}",
+                    a.id,
+                    clip(a.outlet.as_deref().unwrap_or("-"), 22),
+                    a.title.as_deref().unwrap_or("(untitled)")
+                );
+                writeln!(w, "{}", clip(&line, WIDTH + 40))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn summary(w: &mut dyn Write, run: &Run, store: &Path) -> Result<()> {

@@ -5,6 +5,7 @@ mod bad_input;
 mod cli;
 mod kill;
 mod store;
+mod stories;
 mod tidy;
 
 use std::path::Path;

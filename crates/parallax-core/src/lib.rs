@@ -7,7 +7,9 @@
 
 mod article;
 mod raw;
+mod story;
 pub mod text;
 
 pub use article::{Article, ArticleId, Published, PublishedParseError};
 pub use raw::{RawDoc, RawMeta};
+pub use story::Story;

@@ -7,13 +7,13 @@
 
 use serde::Serialize;
 
-use crate::{Failure, Run, RunArticle, Status};
+use crate::{Failure, Record, Run, RunArticle, Status, Story};
 
 /// The whole answer of `analyze`.
 #[derive(Debug, Serialize)]
 pub struct AnalyzeReport {
     pub articles: Vec<ArticleJson>,
-    pub stories: Vec<serde_json::Value>,
+    pub stories: Vec<StoryJson>,
     pub quotes: Vec<serde_json::Value>,
     pub entities: Vec<serde_json::Value>,
     pub times: Vec<serde_json::Value>,
@@ -41,6 +41,48 @@ pub struct ArticleJson {
     pub warnings: Vec<String>,
 }
 
+/// One story: its articles (all stored ones, not only this run's) and what describes it.
+#[derive(Debug, Serialize)]
+pub struct StoryJson {
+    pub id: String,
+    pub title: Option<String>,
+    pub articles: Vec<String>,
+    pub key_terms: Vec<String>,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// Outlets that covered it independently: an exact or syndicated copy does not count.
+    pub outlets: Vec<String>,
+    pub article_count: usize,
+    /// Articles that are copies of another article in the store.
+    pub copies: usize,
+}
+
+impl StoryJson {
+    pub fn new(story: &Story, records: &[Record]) -> StoryJson {
+        let mut outlets: Vec<String> = Vec::new();
+        for r in records.iter().filter(|r| r.article.duplicate_of.is_none()) {
+            if let Some(o) = &r.article.outlet {
+                if !outlets.contains(o) {
+                    outlets.push(o.clone());
+                }
+            }
+        }
+        let published: Vec<String> =
+            records.iter().filter_map(|r| r.article.published.map(|p| p.to_string())).collect();
+        StoryJson {
+            id: story.id.clone(),
+            title: story.title.clone(),
+            articles: records.iter().map(|r| r.article.id.to_string()).collect(),
+            key_terms: story.key_terms.clone(),
+            first_published: published.iter().min().cloned(),
+            last_published: published.iter().max().cloned(),
+            outlets,
+            article_count: records.len(),
+            copies: records.iter().filter(|r| r.article.duplicate_of.is_some()).count(),
+        }
+    }
+}
+
 /// Counts of the run, and what failed or was skipped with the reason.
 #[derive(Debug, Serialize)]
 pub struct RunSummary {
@@ -60,10 +102,11 @@ pub struct FailureJson {
 }
 
 impl AnalyzeReport {
-    pub fn new(run: &Run) -> AnalyzeReport {
+    /// The report of `run`, with `stories`: those its articles belong to.
+    pub fn new(run: &Run, stories: &[(Story, Vec<Record>)]) -> AnalyzeReport {
         AnalyzeReport {
             articles: run.articles.iter().map(ArticleJson::from_run).collect(),
-            stories: Vec::new(),
+            stories: stories.iter().map(|(s, records)| StoryJson::new(s, records)).collect(),
             quotes: Vec::new(),
             entities: Vec::new(),
             times: Vec::new(),
@@ -92,7 +135,9 @@ impl RunSummary {
 
 impl ArticleJson {
     pub fn from_run(item: &RunArticle) -> ArticleJson {
-        ArticleJson::new(&item.article, status_name(&item.status), &item.warnings)
+        let mut json = ArticleJson::new(&item.article, status_name(&item.status), &item.warnings);
+        json.story = item.story.clone();
+        json
     }
 
     pub fn new(a: &parallax_core::Article, status: &'static str, warnings: &[String]) -> ArticleJson {

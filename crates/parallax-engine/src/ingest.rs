@@ -28,6 +28,8 @@ pub struct RunArticle {
     pub article: Article,
     pub status: Status,
     pub warnings: Vec<String>,
+    /// The story it belongs to after this run's clustering.
+    pub story: Option<String>,
 }
 
 /// An input, or one record of it, that was not stored, and why.
@@ -120,14 +122,19 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
                 .iter()
                 .map(|doc| {
                     let out = extract(doc, &config.extract);
-                    if out.article.text.trim().is_empty() {
-                        Err(Failure {
+                    // A headline with no body left is still an article (a stub, a brief); with
+                    // neither, the input was a page of junk.
+                    if out.article.text.trim().is_empty() && out.article.title.is_none() {
+                        return Err(Failure {
                             source: doc.source.clone(),
                             reason: "no article text left after cleaning (an error, consent or index page?)".into(),
-                        })
-                    } else {
-                        Ok(Record { article: out.article, warnings: out.warnings })
+                        });
                     }
+                    let mut warnings = out.warnings;
+                    if out.article.text.is_empty() {
+                        warnings.push("no body text left after cleaning: only the title is kept".into());
+                    }
+                    Ok(Record { article: out.article, warnings, story: None })
                 })
                 .collect();
             (records, o.errors)
@@ -166,7 +173,7 @@ fn commit(store: &mut Store, prepared: Prepared, run: &mut Run, progress: &dyn P
                 (with_source(stored.unwrap_or(record.article), &source), Status::Existing)
             }
         };
-        run.articles.push(RunArticle { article, status, warnings: record.warnings });
+        run.articles.push(RunArticle { article, status, warnings: record.warnings, story: None });
     }
     run.failed.extend(prepared.failed);
     run.skipped.extend(prepared.skipped);

@@ -7,6 +7,7 @@
 
 pub mod contract;
 mod ingest;
+mod stories;
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +15,10 @@ use parallax_core::{Article, ArticleId};
 use parallax_extract::ExtractConfig;
 use parallax_ingest::ReadConfig;
 use parallax_store::Store;
+use parallax_stories::{StoryClusterer, StoryConfig};
 
 pub use ingest::{Failure, Run, RunArticle, Status};
+pub use parallax_core::Story;
 pub use parallax_store::Record;
 
 /// Environment variable naming the store directory when `--store` is not given.
@@ -30,12 +33,17 @@ pub struct Config {
     pub extract: ExtractConfig,
     /// Threads that read and clean inputs (the store is written by one); 0 means one per core.
     pub threads: usize,
+    /// The story clusterer's knobs, for a new store (a store keeps the ones it started with).
+    pub stories: StoryConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
     Store(#[from] parallax_store::Error),
+    /// Saved state that cannot be read or written.
+    #[error("{0}")]
+    State(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -61,17 +69,19 @@ impl Progress for NoProgress {
 pub struct Engine {
     store: Store,
     config: Config,
+    /// Loaded from the store on first use.
+    clusterer: Option<StoryClusterer>,
 }
 
 impl Engine {
     /// Opens the store in `dir`, creating it when needed.
     pub fn open(dir: &Path, config: Config) -> Result<Engine> {
-        Ok(Engine { store: Store::open(dir)?, config })
+        Ok(Engine { store: Store::open(dir)?, config, clusterer: None })
     }
 
     /// An engine over a throwaway in-memory store.
     pub fn open_in_memory(config: Config) -> Result<Engine> {
-        Ok(Engine { store: Store::open_in_memory()?, config })
+        Ok(Engine { store: Store::open_in_memory()?, config, clusterer: None })
     }
 
     /// Where the store's database lives.
@@ -83,7 +93,38 @@ impl Engine {
     /// Bad inputs are listed in the returned [`Run`] and skipped; only a store failure is an
     /// `Err`, and everything committed before it stays.
     pub fn ingest(&mut self, paths: &[PathBuf], progress: &dyn Progress) -> Result<Run> {
-        ingest::run(&mut self.store, &self.config, paths, progress)
+        let mut run = ingest::run(&mut self.store, &self.config, paths, progress)?;
+        let clusterer = match self.clusterer.take() {
+            Some(c) => c,
+            None => stories::load(&self.store, &self.config.stories)?,
+        };
+        let clusterer = self.clusterer.insert(clusterer);
+        stories::cluster(&mut self.store, clusterer, &mut run)?;
+        Ok(run)
+    }
+
+    /// Current stories, most recent first, with their articles' ids.
+    pub fn stories(&self) -> Result<Vec<(Story, Vec<ArticleId>)>> {
+        Ok(self.store.stories()?)
+    }
+
+    /// The stories the articles of `run` belong to, in order of first appearance.
+    pub fn stories_of(&self, run: &Run) -> Result<Vec<(Story, Vec<Record>)>> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = Vec::new();
+        for id in run.articles.iter().filter_map(|a| a.story.as_deref()) {
+            if seen.insert(id.to_string()) {
+                if let Some(story) = self.store.story(id)? {
+                    out.push(story);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// One story by id (a merged story's id leads to the story it joined), with its articles.
+    pub fn story(&self, id: &str) -> Result<Option<(Story, Vec<Record>)>> {
+        Ok(self.store.story(id)?)
     }
 
     /// All stored articles, in arrival order.

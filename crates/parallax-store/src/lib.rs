@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax_core::{text, Article, ArticleId, Published};
+use parallax_core::{text, Article, ArticleId, Published, Story};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rusqlite_migration::{Migrations, M};
 
@@ -42,8 +42,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The schema, one step per version; never edit a released step, add one.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        "CREATE TABLE articles (
+    Migrations::new(vec![
+        M::up(
+            "CREATE TABLE articles (
             seq          INTEGER PRIMARY KEY,
             id           TEXT NOT NULL UNIQUE,
             source       TEXT NOT NULL,
@@ -63,7 +64,32 @@ fn migrations() -> Migrations<'static> {
         );
         CREATE INDEX articles_body_hash ON articles(body_hash) WHERE duplicate_of IS NULL;
         CREATE INDEX articles_published ON articles(published);",
-    )])
+        ),
+        // Stories: each article names its story; merges are kept; the clusterer's state is a
+        // blob saved with the assignments it produced, in one transaction.
+        M::up(
+            "ALTER TABLE articles ADD COLUMN story TEXT;
+        CREATE INDEX articles_story ON articles(story);
+        CREATE TABLE stories (
+            id          TEXT PRIMARY KEY,
+            title       TEXT,
+            key_terms   TEXT NOT NULL DEFAULT '[]',
+            first       TEXT,
+            last        TEXT,
+            merged_into TEXT
+        );
+        CREATE TABLE story_merges (
+            merged   TEXT NOT NULL,
+            into_id  TEXT NOT NULL,
+            article  TEXT NOT NULL,
+            at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE state (
+            name  TEXT PRIMARY KEY,
+            value BLOB NOT NULL
+        );",
+        ),
+    ])
 }
 
 /// What storing one article did.
@@ -82,7 +108,25 @@ pub enum Stored {
 pub struct Record {
     pub article: Article,
     pub warnings: Vec<String>,
+    /// The story it belongs to, once clustered.
+    pub story: Option<String>,
 }
+
+/// What one clustering pass changed, saved in one transaction.
+#[derive(Debug, Default)]
+pub struct StoryUpdate {
+    /// (article, story) for newly clustered articles.
+    pub assignments: Vec<(ArticleId, String)>,
+    /// (merged story, story it joined, the article that bridged them), in order.
+    pub merges: Vec<(String, String, ArticleId)>,
+    /// Current descriptions of every story touched.
+    pub stories: Vec<Story>,
+    /// The clusterer's serialised state.
+    pub state: Vec<u8>,
+}
+
+/// The name under which the clusterer's state is kept.
+pub const STORIES_STATE: &str = "stories";
 
 pub struct Store {
     conn: Connection,
@@ -145,7 +189,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(sql)?;
-            for Record { article: a, warnings } in records {
+            for Record { article: a, warnings, .. } in records {
                 if exists.exists([a.id.as_str()]).map_err(sql)? {
                     outcomes.push(Stored::Existing);
                     continue;
@@ -222,6 +266,141 @@ impl Store {
             .map_err(self.sql())
     }
 
+    /// Articles not yet in a story, in arrival order: this run's, and any a killed run left.
+    pub fn unclustered(&self) -> Result<Vec<Record>> {
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{SELECT} WHERE a.story IS NULL ORDER BY a.seq")).map_err(self.sql())?;
+        let rows = stmt.query_map([], |row| Ok(self.record(row))).map_err(self.sql())?;
+        rows.map(|r| r.map_err(self.sql())?).collect()
+    }
+
+    /// A saved state blob by name.
+    pub fn state(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        self.conn
+            .query_row("SELECT value FROM state WHERE name = ?1", [name], |r| r.get(0))
+            .optional()
+            .map_err(self.sql())
+    }
+
+    /// Saves a clustering pass: assignments, merges, story descriptions and the clusterer's
+    /// state, all or nothing.
+    pub fn save_stories(&mut self, update: &StoryUpdate) -> Result<()> {
+        let path = self.path.clone();
+        let sql = |source| Error::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(sql)?;
+        {
+            let mut assign = tx.prepare_cached("UPDATE articles SET story = ?2 WHERE id = ?1").map_err(sql)?;
+            for (article, story) in &update.assignments {
+                assign.execute(params![article.as_str(), story]).map_err(sql)?;
+            }
+            let mut upsert = tx
+                .prepare_cached(
+                    "INSERT INTO stories (id, title, key_terms, first, last, merged_into) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT(id) DO UPDATE SET title = ?2, key_terms = ?3, first = ?4, last = ?5, merged_into = ?6",
+                )
+                .map_err(sql)?;
+            for s in &update.stories {
+                upsert
+                    .execute(params![
+                        s.id,
+                        s.title,
+                        json(&s.key_terms),
+                        s.first.map(|d| d.to_string()),
+                        s.last.map(|d| d.to_string()),
+                        s.merged_into
+                    ])
+                    .map_err(sql)?;
+            }
+            let mut moved = tx.prepare_cached("UPDATE articles SET story = ?2 WHERE story = ?1").map_err(sql)?;
+            let mut record = tx
+                .prepare_cached("INSERT INTO story_merges (merged, into_id, article) VALUES (?1, ?2, ?3)")
+                .map_err(sql)?;
+            for (merged, into, article) in &update.merges {
+                moved.execute(params![merged, into]).map_err(sql)?;
+                record.execute(params![merged, into, article.as_str()]).map_err(sql)?;
+            }
+            tx.execute(
+                "INSERT INTO state (name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = ?2",
+                params![STORIES_STATE, update.state],
+            )
+            .map_err(sql)?;
+        }
+        tx.commit().map_err(sql)
+    }
+
+    /// Current stories (not merged away), newest first, with their articles in arrival order.
+    pub fn stories(&self) -> Result<Vec<(Story, Vec<ArticleId>)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.id, s.title, s.key_terms, s.first, s.last, s.merged_into, group_concat(a.id, ' ')
+                 FROM stories s JOIN articles a ON a.story = s.id
+                 WHERE s.merged_into IS NULL GROUP BY s.id ORDER BY s.last DESC, s.id",
+            )
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([], |row| {
+                let ids: String = row.get(6)?;
+                Ok((self.story_row(row), ids.split(' ').map(|i| ArticleId::from_string(i.to_string())).collect()))
+            })
+            .map_err(self.sql())?;
+        rows.map(|r| {
+            let (story, ids) = r.map_err(self.sql())?;
+            Ok((story?, ids))
+        })
+        .collect()
+    }
+
+    /// One story by id (a merged story resolves to the one it joined), with its articles.
+    pub fn story(&self, id: &str) -> Result<Option<(Story, Vec<Record>)>> {
+        let mut id = id.to_string();
+        for _ in 0..64 {
+            let row = self
+                .conn
+                .query_row(
+                    "SELECT id, title, key_terms, first, last, merged_into FROM stories WHERE id = ?1",
+                    [&id],
+                    |row| Ok(self.story_row(row)),
+                )
+                .optional()
+                .map_err(self.sql())?;
+            let Some(story) = row else { return Ok(None) };
+            let story = story?;
+            match &story.merged_into {
+                Some(next) => id = next.clone(),
+                None => {
+                    let mut stmt = self
+                        .conn
+                        .prepare_cached(&format!("{SELECT} WHERE a.story = ?1 ORDER BY a.seq"))
+                        .map_err(self.sql())?;
+                    let rows = stmt.query_map([&story.id], |row| Ok(self.record(row))).map_err(self.sql())?;
+                    let records = rows.map(|r| r.map_err(self.sql())?).collect::<Result<Vec<_>>>()?;
+                    return Ok(Some((story, records)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn story_row(&self, row: &Row<'_>) -> Result<Story> {
+        let get_err = |e: rusqlite::Error| Error::Sqlite { path: self.path.clone(), source: e };
+        let id: String = row.get(0).map_err(get_err)?;
+        let corrupt = |reason: String| Error::Corrupt { path: self.path.clone(), id: id.clone(), reason };
+        let terms: String = row.get(2).map_err(get_err)?;
+        let date = |i: usize| -> Result<Option<jiff::civil::Date>> {
+            let v: Option<String> = row.get(i).map_err(get_err)?;
+            v.map(|d| d.parse().map_err(|e| corrupt(format!("date {d:?}: {e}")))).transpose()
+        };
+        Ok(Story {
+            title: row.get(1).map_err(get_err)?,
+            key_terms: serde_json::from_str(&terms).map_err(|e| corrupt(format!("key_terms: {e}")))?,
+            first: date(3)?,
+            last: date(4)?,
+            merged_into: row.get(5).map_err(get_err)?,
+            id: id.clone(),
+        })
+    }
+
     fn record(&self, row: &Row<'_>) -> Result<Record> {
         let corrupt = |id: &str, reason: String| Error::Corrupt { path: self.path.clone(), id: id.to_string(), reason };
         let get_err = |e: rusqlite::Error| Error::Sqlite { path: self.path.clone(), source: e };
@@ -246,13 +425,14 @@ impl Store {
             id: ArticleId::from_string(id.clone()),
         };
         let warnings = serde_json::from_str(&warnings).map_err(|e| corrupt(&id, format!("warnings: {e}")))?;
-        Ok(Record { article, warnings })
+        let story = row.get("story").map_err(get_err)?;
+        Ok(Record { article, warnings, story })
     }
 }
 
 /// Rows with the body resolved through `duplicate_of`, so every article reads whole.
 const SELECT: &str = "SELECT a.id, a.source, a.url, a.outlet, a.section, a.title, a.authors, a.published, a.language,
-        a.place, coalesce(a.body, o.body, '') AS text, a.duplicate_of, a.warnings
+        a.place, coalesce(a.body, o.body, '') AS text, a.duplicate_of, a.warnings, a.story
     FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of";
 
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
@@ -280,6 +460,7 @@ mod tests {
                 duplicate_of: None,
             },
             warnings: vec!["w".into()],
+            story: None,
         }
     }
 

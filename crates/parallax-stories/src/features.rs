@@ -1,0 +1,373 @@
+//! What an article is about, as weighted terms: words of the title and body minus stopwords,
+//! with names (capitalised words inside sentences) and title words weighing more, since names
+//! and places are what tell one event from a look-alike.
+//!
+//! Terms are 64-bit hashes of the lowercased word; the strings are kept only for display.
+
+use rustc_hash::FxHashMap;
+
+/// How much more a word counts when the article writes it capitalised mid-sentence (a name).
+const NAME_BOOST: f32 = 2.0;
+/// How much more a word counts when it is in the title.
+const TITLE_BOOST: f32 = 1.5;
+
+/// English stopwords and news function words ("said", "told"): they say nothing about which
+/// event an article reports. Hand-written: the list is short and specific to news, and the
+/// stop-word crates carry dozens of languages this stage does not need.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "new",
+    "one",
+    "two",
+    "three",
+    "first",
+    "last",
+    "year",
+    "years",
+    "week",
+    "day",
+    "days",
+    "time",
+    "people",
+    "may",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "like",
+    "get",
+    "got",
+    "go",
+    "going",
+    "make",
+    "made",
+    "us",
+    "many",
+    "much",
+    "even",
+    "well",
+    "back",
+    "still",
+    "since",
+    "around",
+    "including",
+    "however",
+    "another",
+    "s",
+    "t",
+    "don",
+    "ll",
+    "re",
+    "ve",
+    "d",
+    "m",
+    "via",
+    "per",
+    "amp",
+    "ago",
+    "later",
+    "earlier",
+];
+
+/// A term's hash.
+pub type Term = u64;
+
+/// One article's terms with their counts and boosts.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// (term, raw weight: count times the largest boost it had).
+    pub terms: Vec<(Term, f32)>,
+    /// The event-specific part: names (single words and runs of capitalised words such as
+    /// "pierre_thomas") and large numbers, which differ between look-alike events that share
+    /// every topical word.
+    pub specific: Vec<(Term, f32)>,
+    /// Display strings of the terms (lowercased words).
+    pub words: FxHashMap<Term, String>,
+}
+
+/// The terms of an article's title and body.
+pub fn features(title: Option<&str>, text: &str) -> Features {
+    let mut acc = Accumulator::default();
+    if let Some(t) = title {
+        acc.add_text(t, TITLE_BOOST, true);
+    }
+    acc.add_text(text, 1.0, false);
+    let weigh = |m: FxHashMap<Term, (f32, f32)>| m.into_iter().map(|(t, (n, boost))| (t, n * boost)).collect();
+    Features { terms: weigh(acc.counts), specific: weigh(acc.specific), words: acc.words }
+}
+
+#[derive(Default)]
+struct Accumulator {
+    counts: FxHashMap<Term, (f32, f32)>,
+    specific: FxHashMap<Term, (f32, f32)>,
+    words: FxHashMap<Term, String>,
+    /// The run of capitalised words being read ("Pierre", "Thomas").
+    run: Vec<String>,
+}
+
+impl Accumulator {
+    fn add_text(&mut self, text: &str, base: f32, headline: bool) {
+        let mut sentence_start = true;
+        let mut word = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_alphanumeric()
+                || (c == '-' && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()))
+            {
+                word.push(c);
+                continue;
+            }
+            if c == '\'' || c == '’' {
+                // "Kovac's" counts as "kovac": drop the possessive.
+                if chars.peek().is_some_and(|n| *n == 's' || *n == 'S') {
+                    chars.next();
+                }
+            }
+            if !word.is_empty() {
+                self.take_word(&word, base, headline, sentence_start);
+                sentence_start = false;
+                word.clear();
+            }
+            if c != ' ' && c != '-' {
+                self.end_run(base);
+            }
+            if matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':') {
+                sentence_start = true;
+            }
+        }
+        if !word.is_empty() {
+            self.take_word(&word, base, headline, sentence_start);
+        }
+        self.end_run(base);
+    }
+
+    fn take_word(&mut self, word: &str, base: f32, headline: bool, sentence_start: bool) {
+        let lower = word.to_lowercase();
+        let numeric = lower.chars().all(|c| c.is_ascii_digit());
+        // Capitalised inside a sentence (not in a headline, where every word is): a name.
+        let name = !headline && !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
+        if name {
+            self.run.push(lower.clone());
+        } else {
+            self.end_run(base);
+        }
+        // Numbers say little unless they are years or large figures.
+        if (numeric && lower.len() < 4)
+            || (!numeric && lower.chars().count() < 2)
+            || STOPWORDS.contains(&lower.as_str())
+        {
+            return;
+        }
+        let boost = base * if name { NAME_BOOST } else { 1.0 };
+        let term = term_of(&lower);
+        bump(&mut self.counts, term, boost);
+        if name || numeric {
+            bump(&mut self.specific, term, boost);
+        }
+        self.words.entry(term).or_insert(lower);
+    }
+
+    /// A run of two or more capitalised words is a full name: one specific term.
+    fn end_run(&mut self, base: f32) {
+        if self.run.len() >= 2 {
+            let joined = self.run.join("_");
+            let term = term_of(&joined);
+            bump(&mut self.specific, term, base * NAME_BOOST);
+            self.words.entry(term).or_insert(joined);
+        }
+        self.run.clear();
+    }
+}
+
+fn bump(map: &mut FxHashMap<Term, (f32, f32)>, term: Term, boost: f32) {
+    let entry = map.entry(term).or_insert((0.0, boost));
+    entry.0 += 1.0;
+    entry.1 = entry.1.max(boost);
+}
+
+/// The hash of a lowercased word.
+pub fn term_of(lower: &str) -> Term {
+    // FNV-1a: tiny, stable across runs and platforms (terms are persisted with the stories).
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in lower.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weight(f: &Features, word: &str) -> f32 {
+        f.terms.iter().find(|(t, _)| *t == term_of(word)).map_or(0.0, |(_, w)| *w)
+    }
+
+    #[test]
+    fn names_and_titles_weigh_more() {
+        let f = features(
+            Some("Fire at Kessel plant"),
+            "The fire spread. Crews said Kessel's mayor Petra Lind came. Fire again.",
+        );
+        assert_eq!(weight(&f, "kessel"), 2.0 * 2.0);
+        assert_eq!(weight(&f, "lind"), 2.0);
+        assert_eq!(weight(&f, "fire"), 3.0 * 1.5);
+        assert_eq!(weight(&f, "the"), 0.0);
+        assert_eq!(weight(&f, "said"), 0.0);
+    }
+
+    #[test]
+    fn full_names_are_specific_terms() {
+        let f = features(None, "The Saints placed running back Pierre Thomas on injured reserve.");
+        assert!(f.specific.iter().any(|(t, _)| *t == term_of("pierre_thomas")));
+        assert!(!f.specific.iter().any(|(t, _)| *t == term_of("injured")));
+    }
+
+    #[test]
+    fn numbers_only_when_large() {
+        let f = features(None, "In 2013 about 35 people and 1,200 homes were hit.");
+        assert!(weight(&f, "2013") > 0.0);
+        assert_eq!(weight(&f, "35"), 0.0);
+        assert_eq!(weight(&f, "200"), 0.0);
+    }
+}

@@ -1,0 +1,96 @@
+//! Stories on invented articles: one event told by several outlets, the look-alike event weeks
+//! later, a syndicated copy, a bridging article.
+
+use super::*;
+
+fn date(s: &str) -> Option<Date> {
+    Some(s.parse().unwrap())
+}
+
+const CALL_1: [(&str, &str); 3] = [
+    ("Adler and Kovac discuss Tarn Valley border in phone call", "Varnian President Tomas Adler and Ostland Chancellor Irena Kovac spoke by phone on Tuesday about the disputed border post near Dorrik in the Tarn Valley. They agreed to form a joint border commission."),
+    ("Kovac offers Adler a border commission", "Chancellor Irena Kovac offered a joint commission on the Tarn Valley border during a call with President Tomas Adler, her office said. The Dorrik post has strained ties since February."),
+    ("Leaders of Varnia and Ostland talk borders", "The leaders of Varnia and Ostland, Tomas Adler and Irena Kovac, held their first phone call on the Dorrik border post. A commission will study the Tarn Valley line."),
+];
+
+const CALL_2: [(&str, &str); 2] = [
+    ("Adler and Kovac agree grain transit deal in second call", "President Tomas Adler and Chancellor Irena Kovac agreed by phone to waive the grain transit fee at the port of Kessel, six weeks after their first call about the Tarn Valley border."),
+    ("Grain fee waived after Adler and Kovac speak again", "Ostland grain will pass through Kessel without a transit fee until December, President Tomas Adler and Chancellor Irena Kovac agreed in a phone call. Grain exporters welcomed the deal."),
+];
+
+const FIRE: (&str, &str) = (
+    "Fire at Tessaro chemical plant in Kessel kills two",
+    "Two workers died when fire tore through the Tessaro Polymers chemical plant in Kessel's Dockside district overnight, the fire service said. Firefighters fought the blaze for seven hours.",
+);
+
+fn add_all(c: &mut StoryClusterer, items: &[(&str, &str, &str)], day: &str) -> Vec<String> {
+    items.iter().map(|(id, title, text)| c.add(id, date(day), Some(title), text).story).collect()
+}
+
+#[test]
+fn one_event_many_outlets_is_one_story() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let items: Vec<(&str, &str, &str)> =
+        CALL_1.iter().zip(["a1", "a2", "a3"]).map(|((t, x), id)| (id, *t, *x)).collect();
+    let stories = add_all(&mut c, &items, "2026-03-03");
+    assert_eq!(stories, ["sa1", "sa1", "sa1"]);
+    let fire = c.add("f1", date("2026-03-04"), Some(FIRE.0), FIRE.1);
+    assert_eq!(fire.story, "sf1", "a different event opens its own story");
+    let summary = c.summary("sa1").unwrap();
+    assert_eq!(summary.size, 3);
+    assert!(summary.key_terms.iter().any(|t| t == "kovac" || t == "adler"), "{:?}", summary.key_terms);
+}
+
+#[test]
+fn the_same_leaders_six_weeks_later_are_a_new_story() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let first: Vec<(&str, &str, &str)> =
+        CALL_1.iter().zip(["a1", "a2", "a3"]).map(|((t, x), id)| (id, *t, *x)).collect();
+    add_all(&mut c, &first, "2026-03-03");
+    let second: Vec<(&str, &str, &str)> = CALL_2.iter().zip(["b1", "b2"]).map(|((t, x), id)| (id, *t, *x)).collect();
+    let stories = add_all(&mut c, &second, "2026-04-14");
+    assert_eq!(stories, ["sb1", "sb1"]);
+    assert_eq!(c.current("sa1"), Some("sa1"));
+}
+
+#[test]
+fn a_syndicated_copy_joins_its_original() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    c.add("f1", date("2026-03-20"), Some(FIRE.0), FIRE.1);
+    let copy = c.add("f2", date("2026-03-20"), Some("Deadly blaze at Kessel works"), FIRE.1);
+    assert_eq!(copy.story, "sf1");
+    assert!(copy.similarity > 0.8);
+}
+
+#[test]
+fn undated_articles_still_cluster_by_content() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let a = c.add("u1", None, Some(CALL_1[0].0), CALL_1[0].1);
+    let b = c.add("u2", None, Some(CALL_1[1].0), CALL_1[1].1);
+    assert_eq!(a.story, b.story);
+}
+
+#[test]
+fn a_bridging_article_merges_two_stories() {
+    let config = StoryConfig { join: 0.3, merge: 0.3, ..StoryConfig::default() };
+    let mut c = StoryClusterer::new(config);
+    let x = c.add(
+        "x1",
+        date("2026-03-20"),
+        None,
+        "Tessaro Polymers plant fire kills two workers; firefighters battle blaze.",
+    );
+    let y =
+        c.add("y1", date("2026-03-20"), None, "Dockside residents evacuated from homes as smoke drifts over harbour.");
+    assert_ne!(x.story, y.story, "two stories before the bridge");
+    let bridge = c.add(
+        "z1",
+        date("2026-03-20"),
+        None,
+        "Tessaro Polymers plant fire kills two workers as firefighters battle blaze; Dockside residents evacuated from homes as smoke drifts over harbour.",
+    );
+    assert_eq!(bridge.story, "sx1", "the older story survives");
+    assert_eq!(bridge.merged, ["sy1"]);
+    assert_eq!(c.current("sy1"), Some("sx1"));
+    assert_eq!(c.summary("sy1").unwrap().size, 3);
+}
