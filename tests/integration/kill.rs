@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use crate::{article, parallax};
 
-const FILES: usize = 20_000;
+const FILES: usize = 5_000;
 
 #[test]
 fn killed_run_resumes_without_loss_or_duplicates() {

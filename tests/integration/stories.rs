@@ -72,3 +72,28 @@ fn stories_and_story_commands() {
     let missing = parallax(&store).args(["story", "s-none"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn syndicated_copies_link_to_the_original_and_do_not_count_as_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, json) = analyze_json(
+        &dir.path().join("store"),
+        &[
+            // The republications first: the original is recognised by date and id, not arrival.
+            "examples/corpus/c-global-dispatch-deadly-blaze-kessel-works.txt",
+            "examples/corpus/c-harbour-radio-dockside-fire-windows-shut.txt",
+            "examples/corpus/c-mpa-tessaro-plant-fire-kessel.txt",
+            "examples/corpus/c-kessel-courier-dockside-residents-fire.txt",
+        ],
+    );
+    let a = json["articles"].as_array().unwrap();
+    let (dispatch, harbour, mpa, courier) = (&a[0], &a[1], &a[2], &a[3]);
+    assert_eq!(mpa["duplicate_of"], serde_json::Value::Null);
+    assert_eq!(dispatch["duplicate_of"], mpa["id"], "trimmed ending, new headline");
+    assert_eq!(harbour["duplicate_of"], mpa["id"], "added local paragraph, trimmed ending");
+    assert_eq!(courier["duplicate_of"], serde_json::Value::Null, "an own report of the same event is not a copy");
+    let story = json["stories"].as_array().unwrap().iter().find(|s| s["id"] == mpa["story"]).unwrap();
+    assert_eq!(story["copies"], 2);
+    let outlets: Vec<&str> = story["outlets"].as_array().unwrap().iter().map(|o| o.as_str().unwrap()).collect();
+    assert!(!outlets.contains(&"globaldispatch.example") && !outlets.contains(&"Harbour Radio News"), "{outlets:?}");
+}

@@ -71,17 +71,19 @@ pub struct Engine {
     config: Config,
     /// Loaded from the store on first use.
     clusterer: Option<StoryClusterer>,
+    /// Built from the stored texts on first use.
+    near: Option<parallax_dedup::NearDupIndex>,
 }
 
 impl Engine {
     /// Opens the store in `dir`, creating it when needed.
     pub fn open(dir: &Path, config: Config) -> Result<Engine> {
-        Ok(Engine { store: Store::open(dir)?, config, clusterer: None })
+        Ok(Engine { store: Store::open(dir)?, config, clusterer: None, near: None })
     }
 
     /// An engine over a throwaway in-memory store.
     pub fn open_in_memory(config: Config) -> Result<Engine> {
-        Ok(Engine { store: Store::open_in_memory()?, config, clusterer: None })
+        Ok(Engine { store: Store::open_in_memory()?, config, clusterer: None, near: None })
     }
 
     /// Where the store's database lives.
@@ -99,7 +101,12 @@ impl Engine {
             None => stories::load(&self.store, &self.config.stories)?,
         };
         let clusterer = self.clusterer.insert(clusterer);
-        stories::cluster(&mut self.store, clusterer, &mut run)?;
+        let near = match self.near.take() {
+            Some(n) => n,
+            None => stories::near_index(&self.store)?,
+        };
+        let near = self.near.insert(near);
+        stories::cluster(&mut self.store, clusterer, near, &mut run)?;
         Ok(run)
     }
 

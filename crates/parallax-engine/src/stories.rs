@@ -1,10 +1,13 @@
 //! The clustering pass after each ingest: every stored article without a story (this run's, and
-//! any a killed run left) goes through the clusterer in arrival order; assignments, merges, story
-//! descriptions and the clusterer's state are saved in one transaction.
+//! any a killed run left) is checked for being a near-duplicate of an earlier article (then it is
+//! linked to the earliest published version and takes its story) and otherwise goes through the
+//! clusterer, in arrival order; links, assignments, merges, story descriptions and the
+//! clusterer's state are saved in one transaction.
 
 use std::collections::BTreeSet;
 
-use parallax_core::{ArticleId, Story};
+use parallax_core::{ArticleId, Published, Story};
+use parallax_dedup::{DedupConfig, NearDupIndex};
 use parallax_store::{Store, StoryUpdate, STORIES_STATE};
 use parallax_stories::{StoryClusterer, StoryConfig};
 use rustc_hash::FxHashMap;
@@ -21,17 +24,59 @@ pub(crate) fn load(store: &Store, config: &StoryConfig) -> Result<StoryClusterer
     }
 }
 
-/// Clusters every stored article that has no story yet, then fills `story` on the run's articles.
-pub(crate) fn cluster(store: &mut Store, clusterer: &mut StoryClusterer, run: &mut Run) -> Result<()> {
+/// The near-duplicate index over every clustered article's text, in arrival order.
+pub(crate) fn near_index(store: &Store) -> Result<NearDupIndex> {
+    let mut index = NearDupIndex::new(DedupConfig::default());
+    for record in store.all()? {
+        if record.story.is_some() && record.article.duplicate_of.is_none() {
+            index.add(record.article.id.as_str(), &record.article.text);
+        }
+    }
+    Ok(index)
+}
+
+/// Clusters every stored article that has no story yet, then fills `story` (and near-duplicate
+/// links) on the run's articles.
+pub(crate) fn cluster(
+    store: &mut Store,
+    clusterer: &mut StoryClusterer,
+    near: &mut NearDupIndex,
+    run: &mut Run,
+) -> Result<()> {
     let pending = store.unclustered()?;
     if !pending.is_empty() {
         let mut update = StoryUpdate::default();
         let mut touched: BTreeSet<String> = BTreeSet::new();
         let mut assigned: FxHashMap<ArticleId, String> = FxHashMap::default();
+        let mut published: FxHashMap<ArticleId, Option<Published>> = FxHashMap::default();
+        // copy -> original, for near-duplicates found in this pass.
+        let mut links: FxHashMap<ArticleId, ArticleId> = FxHashMap::default();
         for record in &pending {
             let a = &record.article;
-            // An exact copy goes where its original went, without weighing on the story's terms.
-            let original_story = match &a.duplicate_of {
+            published.insert(a.id.clone(), a.published);
+            // A near-duplicate (a syndicated copy with a new headline, a trimmed ending) is a copy
+            // of the earliest published version; it never counts as coverage of its own.
+            let mut copy_of = a.duplicate_of.clone();
+            if copy_of.is_none() {
+                if let Some(link) = near.add(a.id.as_str(), &a.text) {
+                    let found = ArticleId::from_string(link.original);
+                    let root = root_of(&found, &links);
+                    let root_date = match published.get(&root) {
+                        Some(d) => *d,
+                        None => store.get(root.as_str())?.and_then(|r| r.article.published),
+                    };
+                    // The earliest published version is the original; ties go to the smaller id, so
+                    // the choice does not depend on arrival order.
+                    if precedes((a.published, &a.id), (root_date, &root)) {
+                        links.insert(root, a.id.clone());
+                    } else {
+                        links.insert(a.id.clone(), root.clone());
+                        copy_of = Some(root);
+                    }
+                }
+            }
+            // A copy goes where its original went, without weighing on the story's terms.
+            let original_story = match &copy_of {
                 Some(original) => match assigned.get(original) {
                     Some(s) => Some(s.clone()),
                     None => store.get(original.as_str())?.and_then(|r| r.story),
@@ -54,15 +99,46 @@ pub(crate) fn cluster(store: &mut Store, clusterer: &mut StoryClusterer, run: &m
             assigned.insert(a.id.clone(), story.clone());
             update.assignments.push((a.id.clone(), story));
         }
+        update.copies = links.keys().map(|copy| (copy.clone(), root_of(copy, &links))).collect();
+        update.copies.sort();
         update.stories = touched.iter().filter_map(|id| describe(clusterer, id)).collect();
         update.state =
             serde_json::to_vec(clusterer).map_err(|e| Error::State(format!("cannot save the story clusterer: {e}")))?;
         store.save_stories(&update)?;
     }
     for item in &mut run.articles {
-        item.story = store.get(item.article.id.as_str())?.and_then(|r| r.story);
+        if let Some(stored) = store.get(item.article.id.as_str())? {
+            item.story = stored.story;
+            item.article.duplicate_of = stored.article.duplicate_of;
+        }
     }
     Ok(())
+}
+
+/// The original a copy leads to, following this pass's links.
+fn root_of(id: &ArticleId, links: &FxHashMap<ArticleId, ArticleId>) -> ArticleId {
+    let mut id = id;
+    for _ in 0..links.len() + 1 {
+        match links.get(id) {
+            Some(next) if next != id => id = next,
+            _ => break,
+        }
+    }
+    id.clone()
+}
+
+/// Whether article `a` comes before `b` as the original of a copy: published earlier (by day,
+/// and by time only when both give one: a bare date says nothing about the hour), an undated one
+/// after dated ones, then the smaller id.
+fn precedes(a: (Option<Published>, &ArticleId), b: (Option<Published>, &ArticleId)) -> bool {
+    let order = match (a.0, b.0) {
+        (Some(x), Some(y)) if x.has_time() && y.has_time() => x.to_string().cmp(&y.to_string()),
+        (Some(x), Some(y)) => x.date().cmp(&y.date()),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    };
+    order.then_with(|| a.1.cmp(b.1)).is_lt()
 }
 
 /// The story `id` as the store keeps it: a merged story points at the one it joined.

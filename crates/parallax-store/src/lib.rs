@@ -123,6 +123,9 @@ pub struct StoryUpdate {
     pub stories: Vec<Story>,
     /// The clusterer's serialised state.
     pub state: Vec<u8>,
+    /// (copy, original) for near-duplicates found in this pass: a syndicated copy points at the
+    /// earliest published version.
+    pub copies: Vec<(ArticleId, ArticleId)>,
 }
 
 /// The name under which the clusterer's state is kept.
@@ -292,6 +295,11 @@ impl Store {
             let mut assign = tx.prepare_cached("UPDATE articles SET story = ?2 WHERE id = ?1").map_err(sql)?;
             for (article, story) in &update.assignments {
                 assign.execute(params![article.as_str(), story]).map_err(sql)?;
+            }
+            // A near-duplicate keeps its own body (it differs); only the link is recorded.
+            let mut link = tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE id = ?1").map_err(sql)?;
+            for (copy, original) in &update.copies {
+                link.execute(params![copy.as_str(), original.as_str()]).map_err(sql)?;
             }
             let mut upsert = tx
                 .prepare_cached(
