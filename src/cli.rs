@@ -51,6 +51,18 @@ pub(crate) enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print the article text and metadata found in files, storing nothing
+    #[command(
+        after_help = "Inputs: saved HTML pages (also .html.gz), RSS/Atom/JSON feeds, WARC archives (.warc, .warc.gz), text and JSON Lines files, directories.\nJSON: an array with one object per article: source, title, authors, published, text (paragraphs separated by blank lines), url, outlet, language, not_article (why an index or error page is not an article), warnings."
+    )]
+    Extract {
+        /// Files or directories
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, short, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+    },
     /// List stored articles, or show one
     Articles {
         #[command(subcommand)]
@@ -65,6 +77,14 @@ pub(crate) enum Command {
     Story {
         /// Story id (a merged story's id shows the story it joined)
         id: String,
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Dated statements from the stored articles, oldest first: across the store, or one story's
+    Timeline {
+        /// Only this story's timeline
+        #[arg(long, value_name = "ID")]
+        story: Option<String>,
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -111,4 +131,10 @@ pub(crate) enum ListFormat {
 pub(crate) enum ExportFormat {
     Jsonl,
     Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ExtractFormat {
+    Text,
+    Json,
 }

@@ -5,6 +5,7 @@
 //! failed (the rest was still processed and printed), 2 when the command itself failed.
 
 mod cli;
+mod extract;
 mod progress;
 mod render;
 
@@ -56,11 +57,14 @@ fn init_logging(quiet: bool) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let store = cli.store_dir();
-    let mut engine = Engine::open(&store, Config::default())
-        .with_context(|| format!("cannot open the store in {}", store.display()))?;
+    // Opened by the commands that use it: `extract` stores nothing and creates no store.
+    let open = || {
+        Engine::open(&store, Config::default()).with_context(|| format!("cannot open the store in {}", store.display()))
+    };
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Analyze { paths, format } => {
+            let mut engine = open()?;
             let progress = progress::for_terminal(cli.quiet);
             let run = engine.ingest(&paths, progress.as_ref() as &dyn Progress)?;
             report_problems(&run, cli.quiet);
@@ -68,7 +72,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             render::analyze(&mut out, &run, &stories, format)?;
             Ok(exit_code(&run))
         }
+        Command::Extract { files, format } => {
+            let run = parallax_engine::extract_paths(&files, &Config::default());
+            let mut stderr = std::io::stderr().lock();
+            for f in &run.failed {
+                let _ = writeln!(stderr, "parallax: skipped {}", f.reason);
+            }
+            extract::render(&mut out, &run, format)?;
+            Ok(if run.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Ingest { paths } => {
+            let mut engine = open()?;
             let progress = progress::for_terminal(cli.quiet);
             let run = engine.ingest(&paths, progress.as_ref() as &dyn Progress)?;
             report_problems(&run, cli.quiet);
@@ -76,6 +90,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_code(&run))
         }
         Command::Articles { command } => {
+            let engine = open()?;
             match command.unwrap_or(ArticlesCommand::List { format: cli::ListFormat::Text }) {
                 ArticlesCommand::List { format } => render::article_list(&mut out, &engine.articles()?, format)?,
                 ArticlesCommand::Show { id, format } => {
@@ -89,16 +104,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Stories { format } => {
+            let engine = open()?;
             render::story_list(&mut out, &engine.stories()?, format)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Story { id, format } => {
+            let engine = open()?;
             let (story, records) = engine.story(&id)?.with_context(|| format!("no story with id {id:?}"))?;
             render::story(&mut out, &story, &records, format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Timeline { story, format } => {
+            let engine = open()?;
+            let entries = engine
+                .timeline(story.as_deref())?
+                .with_context(|| format!("no story with id {:?}", story.unwrap_or_default()))?;
+            render::timeline(&mut out, &entries, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { format, output } => {
-            let records = engine.articles()?;
+            let records = open()?.articles()?;
             match output {
                 Some(path) => {
                     let file =

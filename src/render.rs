@@ -7,8 +7,8 @@ use std::path::Path;
 use anyhow::Result;
 use parallax_core::text::word_count;
 use parallax_core::{Article, ArticleId};
-use parallax_engine::contract::{AnalyzeReport, ArticleJson, RunSummary, StoryJson};
-use parallax_engine::{Record, Run, RunArticle, Status, Story};
+use parallax_engine::contract::{AnalyzeReport, ArticleJson, RunSummary, StoryJson, TimelineJson};
+use parallax_engine::{timeline_of, Dated, Record, Run, RunArticle, Status, Story};
 
 use crate::cli::{ListFormat, ReportFormat};
 
@@ -36,10 +36,12 @@ pub(crate) fn analyze(
         ReportFormat::Text => {
             text_report(w, run)?;
             text_stories(w, stories)?;
+            text_timeline(w, &timeline_of(run), REPORT_TIMELINE)?;
         }
         ReportFormat::Markdown => {
             markdown_report(w, run)?;
             markdown_stories(w, stories)?;
+            markdown_timeline(w, &timeline_of(run))?;
         }
     }
     Ok(())
@@ -228,6 +230,60 @@ fn markdown_stories(w: &mut dyn Write, stories: &[(Story, Vec<Record>)]) -> Resu
             s.outlets.len(),
             md_cell(&s.key_terms.join(", "))
         )?;
+    }
+    Ok(())
+}
+
+/// Timeline entries the analyze report shows; `parallax timeline` prints them all.
+const REPORT_TIMELINE: usize = 40;
+
+/// "2026-03-03  The plant caught fire on Tuesday.  (Kessel Courier, Ostland Post)"
+fn text_timeline(w: &mut dyn Write, entries: &[Dated], max: usize) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\nTimeline ({} dated {})", entries.len(), plural(entries.len(), "statement", "statements"))?;
+    for d in entries.iter().take(max) {
+        let e = &d.entry;
+        let mut statement = e.text.clone();
+        if !e.outlets.is_empty() {
+            statement.push_str(&format!("  ({})", e.outlets.join(", ")));
+        }
+        for (k, line) in wrap(&statement, WIDTH - INDENT.len()).iter().enumerate() {
+            let date = if k == 0 { e.date.as_str() } else { "" };
+            writeln!(w, "{date:<10}  {line}")?;
+        }
+    }
+    if entries.len() > max {
+        writeln!(w, "… {} more: parallax timeline", entries.len() - max)?;
+    }
+    Ok(())
+}
+
+fn markdown_timeline(w: &mut dyn Write, entries: &[Dated]) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\n## Timeline\n")?;
+    writeln!(w, "| Date | What the articles say | Outlets | Articles |")?;
+    writeln!(w, "|---|---|---|---|")?;
+    for d in entries {
+        let e = &d.entry;
+        let ids: Vec<String> = e.articles.iter().map(|id| format!("`{id}`")).collect();
+        writeln!(w, "| {} | {} | {} | {} |", e.date, md_cell(&e.text), md_cell(&e.outlets.join(", ")), ids.join(" "))?;
+    }
+    Ok(())
+}
+
+pub(crate) fn timeline(w: &mut dyn Write, entries: &[Dated], format: ListFormat) -> Result<()> {
+    match format {
+        ListFormat::Json => {
+            let items: Vec<TimelineJson> = entries.iter().map(TimelineJson::new).collect();
+            serde_json::to_writer_pretty(&mut *w, &items)?;
+            writeln!(w)?;
+        }
+        ListFormat::Text if entries.is_empty() => writeln!(w, "no dated statements in the store")?,
+        ListFormat::Text => text_timeline(w, entries, usize::MAX)?,
     }
     Ok(())
 }

@@ -27,6 +27,10 @@ fn analyze_json_contract_on_corpus_files() {
         ".articles[].story" => "[story]",
         ".stories[].id" => "[story]",
         ".stories[].articles[]" => "[id]",
+        ".times[].article" => "[id]",
+        ".timeline[].article" => "[id]",
+        ".timeline[].articles[]" => "[id]",
+        ".timeline[].story" => "[story]",
     });
 }
 

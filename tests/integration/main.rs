@@ -3,10 +3,12 @@
 
 mod bad_input;
 mod cli;
+mod html;
 mod kill;
 mod store;
 mod stories;
 mod tidy;
+mod timeline;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -9,7 +9,9 @@ mod article;
 mod raw;
 mod story;
 pub mod text;
+mod time;
 
 pub use article::{Article, ArticleId, Published, PublishedParseError};
-pub use raw::{RawDoc, RawMeta};
+pub use raw::{BodyFormat, RawDoc, RawMeta};
 pub use story::Story;
+pub use time::{TimeExpr, TimeKind, TimeMod, TimelineEntry};

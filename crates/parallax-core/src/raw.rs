@@ -16,6 +16,21 @@ pub struct RawMeta {
     pub outlet: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<Published>,
+    /// The language the input declares (`<html lang>`), as written: `en`, `en-GB`.
+    pub language: Option<String>,
+}
+
+/// What [`RawDoc::body`] holds, and so how the extractor turns it into text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BodyFormat {
+    /// Plain text, paragraphs separated by blank lines.
+    #[default]
+    Text,
+    /// A whole HTML page (a saved file, a WARC response): the article is somewhere in it,
+    /// among navigation, adverts and comments.
+    Html,
+    /// HTML that is all article (a feed item's content): markup to text, nothing to search.
+    HtmlFragment,
 }
 
 /// One document from one input (a file, a JSON Lines record, stdin).
@@ -29,8 +44,10 @@ pub struct RawDoc {
     pub meta: RawMeta,
     /// The title line when the input's layout marks one.
     pub title: Option<String>,
-    /// Everything after the metadata and title lines, decoded to UTF-8, unchanged otherwise.
+    /// Everything after the metadata and title lines, decoded to UTF-8, unchanged otherwise;
+    /// markup still in it when [`RawDoc::format`] says HTML.
     pub body: String,
+    pub format: BodyFormat,
     /// Recoverable oddities the reader met (a malformed metadata line, a guessed encoding).
     pub warnings: Vec<String>,
 }

@@ -2,8 +2,8 @@
 //! contract the evaluation scripts and users' tools read. Every shape lives here, pinned by
 //! snapshot tests; fields are only ever added.
 //!
-//! Parts of the contract that later stages fill (`stories`, `quotes`, `entities`, `times`,
-//! `timeline`, `story`) are present and empty until those stages exist: never invented.
+//! Parts of the contract that later stages fill (`quotes`, `entities`) are present and empty
+//! until those stages exist: never invented.
 
 use serde::Serialize;
 
@@ -16,9 +16,71 @@ pub struct AnalyzeReport {
     pub stories: Vec<StoryJson>,
     pub quotes: Vec<serde_json::Value>,
     pub entities: Vec<serde_json::Value>,
-    pub times: Vec<serde_json::Value>,
-    pub timeline: Vec<serde_json::Value>,
+    pub times: Vec<TimeJson>,
+    pub timeline: Vec<TimelineJson>,
     pub run: RunSummary,
+}
+
+/// One time expression: where it is in which article's `text` (char offsets) and its TIMEX3
+/// type and value.
+#[derive(Debug, Serialize)]
+pub struct TimeJson {
+    pub article: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub value: String,
+    /// TIMEX3 `mod`: `APPROX`, `START`, `MORE_THAN`, ...
+    #[serde(rename = "mod")]
+    pub modifier: Option<&'static str>,
+    /// False when the value needed a publication date the article lacks (it keeps `X`s).
+    pub resolved: bool,
+}
+
+impl TimeJson {
+    pub fn new(article: &parallax_core::ArticleId, t: &parallax_core::TimeExpr) -> TimeJson {
+        TimeJson {
+            article: article.to_string(),
+            text: t.text.clone(),
+            start: t.start,
+            end: t.end,
+            kind: t.kind.as_str(),
+            value: t.value.clone(),
+            modifier: t.modifier.map(parallax_core::TimeMod::as_str),
+            resolved: t.resolved,
+        }
+    }
+}
+
+/// One dated statement: the day, the sentence that says what happened then, the article that
+/// said it first (and all that did), and its story.
+#[derive(Debug, Serialize)]
+pub struct TimelineJson {
+    pub date: String,
+    pub story: Option<String>,
+    pub article: String,
+    pub text: String,
+    pub articles: Vec<String>,
+    pub outlets: Vec<String>,
+    /// The time expression as the first article wrote it.
+    pub mention: String,
+}
+
+impl TimelineJson {
+    pub fn new(d: &crate::Dated) -> TimelineJson {
+        let e = &d.entry;
+        TimelineJson {
+            date: e.date.clone(),
+            story: d.story.clone(),
+            article: e.articles.first().map(ToString::to_string).unwrap_or_default(),
+            text: e.text.clone(),
+            articles: e.articles.iter().map(ToString::to_string).collect(),
+            outlets: e.outlets.clone(),
+            mention: e.mention.clone(),
+        }
+    }
 }
 
 /// One article as the contract shows it.
@@ -109,8 +171,8 @@ impl AnalyzeReport {
             stories: stories.iter().map(|(s, records)| StoryJson::new(s, records)).collect(),
             quotes: Vec::new(),
             entities: Vec::new(),
-            times: Vec::new(),
-            timeline: Vec::new(),
+            times: run.articles.iter().flat_map(|a| a.times.iter().map(|t| TimeJson::new(&a.article.id, t))).collect(),
+            timeline: crate::timeline_of(run).iter().map(TimelineJson::new).collect(),
             run: RunSummary::new(run),
         }
     }
@@ -166,5 +228,40 @@ fn status_name(status: &Status) -> &'static str {
         Status::Added => "added",
         Status::Duplicate => "duplicate",
         Status::Existing => "existing",
+    }
+}
+
+/// One document as `parallax extract --format json` prints it: the fields of the extraction
+/// contract (`source`, `title`, `authors`, `published`, `text`) and what else the page said.
+#[derive(Debug, Serialize)]
+pub struct ExtractedJson {
+    pub source: String,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub text: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub language: Option<String>,
+    /// `null` for an article, else why the page is not one (an index or error page).
+    pub not_article: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+impl ExtractedJson {
+    pub fn new(item: &crate::Extraction) -> ExtractedJson {
+        let a = &item.article;
+        ExtractedJson {
+            source: a.source.clone(),
+            title: a.title.clone(),
+            authors: a.authors.clone(),
+            published: a.published.map(|p| p.to_string()),
+            text: a.text.clone(),
+            url: a.url.clone(),
+            outlet: a.outlet.clone(),
+            language: a.language.clone(),
+            not_article: item.not_article.clone(),
+            warnings: item.warnings.clone(),
+        }
     }
 }

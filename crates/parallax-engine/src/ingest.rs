@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use parallax_core::Article;
+use parallax_core::{Article, TimeExpr};
 use parallax_extract::extract;
 use parallax_ingest::{discover, read, Input};
 use parallax_store::{Record, Store, Stored};
@@ -30,6 +30,8 @@ pub struct RunArticle {
     pub warnings: Vec<String>,
     /// The story it belongs to after this run's clustering.
     pub story: Option<String>,
+    /// Its time expressions, normalised against its publication date.
+    pub times: Vec<TimeExpr>,
 }
 
 /// An input, or one record of it, that was not stored, and why.
@@ -122,6 +124,9 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
                 .iter()
                 .map(|doc| {
                     let out = extract(doc, &config.extract);
+                    if let Some(reason) = out.not_article {
+                        return Err(Failure { source: doc.source.clone(), reason });
+                    }
                     // A headline with no body left is still an article (a stub, a brief); with
                     // neither, the input was a page of junk.
                     if out.article.text.trim().is_empty() && out.article.title.is_none() {
@@ -134,14 +139,16 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
                     if out.article.text.is_empty() {
                         warnings.push("no body text left after cleaning: only the title is kept".into());
                     }
-                    Ok(Record { article: out.article, warnings, story: None })
+                    let times = tag_times(&out.article);
+                    Ok(Record { article: out.article, warnings, story: None, times })
                 })
                 .collect();
-            (records, o.errors)
+            (records, o.errors, o.skipped)
         })
     });
     match outcome {
-        Ok(Ok((records, errors))) => {
+        Ok(Ok((records, errors, skipped))) => {
+            prepared.skipped.extend(skipped.into_iter().map(|s| Failure { source: s.source, reason: s.reason }));
             for r in records {
                 match r {
                     Ok(record) => prepared.records.push(record),
@@ -161,19 +168,33 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
     prepared
 }
 
+/// The article's time expressions, anchored at its publication day.
+pub(crate) fn tag_times(article: &Article) -> Vec<TimeExpr> {
+    parallax_nlp::time::tag(&article.text, article.published.map(|p| p.date()))
+}
+
 fn commit(store: &mut Store, prepared: Prepared, run: &mut Run, progress: &dyn Progress) -> Result<()> {
     let outcomes = store.add(&prepared.records)?;
     for (record, outcome) in prepared.records.into_iter().zip(outcomes) {
-        let (article, status) = match outcome {
-            Stored::Added => (record.article, Status::Added),
-            Stored::Duplicate(of) => (Article { duplicate_of: Some(of), ..record.article }, Status::Duplicate),
+        let (article, status, times) = match outcome {
+            Stored::Added => (record.article, Status::Added, record.times),
+            Stored::Duplicate(of) => {
+                (Article { duplicate_of: Some(of), ..record.article }, Status::Duplicate, record.times)
+            }
             Stored::Existing => {
-                let stored = store.get(record.article.id.as_str())?.map(|r| r.article);
                 let source = record.article.source.clone();
-                (with_source(stored.unwrap_or(record.article), &source), Status::Existing)
+                match store.get(record.article.id.as_str())? {
+                    // Stored before times were: tag it now.
+                    Some(r) if r.times.is_empty() => {
+                        let times = tag_times(&r.article);
+                        (with_source(r.article, &source), Status::Existing, times)
+                    }
+                    Some(r) => (with_source(r.article, &source), Status::Existing, r.times),
+                    None => (record.article, Status::Existing, record.times),
+                }
             }
         };
-        run.articles.push(RunArticle { article, status, warnings: record.warnings, story: None });
+        run.articles.push(RunArticle { article, status, warnings: record.warnings, story: None, times });
     }
     run.failed.extend(prepared.failed);
     run.skipped.extend(prepared.skipped);

@@ -6,8 +6,10 @@
 //! print live in [`contract`].
 
 pub mod contract;
+mod extract;
 mod ingest;
 mod stories;
+mod timeline;
 
 use std::path::{Path, PathBuf};
 
@@ -17,9 +19,11 @@ use parallax_ingest::ReadConfig;
 use parallax_store::Store;
 use parallax_stories::{StoryClusterer, StoryConfig};
 
+pub use extract::{extract_paths, ExtractRun, Extraction};
 pub use ingest::{Failure, Run, RunArticle, Status};
 pub use parallax_core::Story;
 pub use parallax_store::Record;
+pub use timeline::{timeline_of, Dated};
 
 /// Environment variable naming the store directory when `--store` is not given.
 pub const STORE_ENV: &str = "PARALLAX_STORE";

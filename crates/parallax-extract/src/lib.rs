@@ -12,13 +12,14 @@
 mod boilerplate;
 mod byline;
 mod dateline;
+mod html;
 mod outlet;
 mod paragraphs;
 mod repeats;
 mod timestamp;
 
 use boilerplate::{Junk, Strength};
-use parallax_core::{text, Article, Published, RawDoc};
+use parallax_core::{text, Article, BodyFormat, Published, RawDoc};
 
 /// Knobs of the cleaner.
 #[derive(Debug, Clone)]
@@ -38,10 +39,50 @@ impl Default for ExtractConfig {
 pub struct Extracted {
     pub article: Article,
     pub warnings: Vec<String>,
+    /// Why the input is not an article at all (an index or error page), when it is not; the
+    /// article then holds whatever text the page had, for inspection, and is not to be stored.
+    pub not_article: Option<String>,
 }
 
-/// Cleans one document.
+/// Cleans one document: text as it is, HTML after its article was found (`parallax-html`).
 pub fn extract(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
+    match doc.format {
+        BodyFormat::Text => clean(doc, config, Origin::Text),
+        BodyFormat::Html => html::page(doc, config),
+        BodyFormat::HtmlFragment => html::fragment(doc, config),
+    }
+}
+
+/// Builds the cleaner's pattern tables now rather than on first use (tens of milliseconds of
+/// regex compilation). A caller with a batch and idle cores runs it on a thread of its own,
+/// so the workers do not all wait for the first of them to build the tables.
+pub fn warm_up() {
+    let body = "By Jane Roe\n\nUpdated 08:41 GMT 04.03.2026\n\nKESSEL (MPA) - Fire crews worked on, officials said.\n\nShare this article";
+    let doc = RawDoc {
+        id: parallax_core::ArticleId::derive("warm-up", body.as_bytes()),
+        source: String::new(),
+        meta: parallax_core::RawMeta::default(),
+        title: Some("Fire at the works".into()),
+        body: body.into(),
+        format: BodyFormat::Text,
+        warnings: Vec::new(),
+    };
+    clean(&doc, &ExtractConfig::default(), Origin::Text);
+}
+
+/// Where the text being cleaned came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// A text file: paragraphs as the scraper left them, copies and all.
+    Text,
+    /// Blocks of an HTML page: each paragraph is one element of the page, so a short line that
+    /// comes back (a table cell, "Eat every 2-3 hours" in each meal of a plan) is the page's
+    /// content, not a scraping accident; only whole paragraphs of some length are repeats.
+    Html,
+}
+
+/// The cleaner proper, on plain text.
+fn clean(doc: &RawDoc, config: &ExtractConfig, origin: Origin) -> Extracted {
     let mut found = Found::default();
     let mut warnings = doc.warnings.clone();
     let meta_year = doc.meta.published.map(|p| p.date().year());
@@ -142,11 +183,14 @@ pub fn extract(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
             *first = first[d.len..].to_string();
         }
     }
-    let body = repeats::remove_repeats(body, title.as_deref());
+    let body = match origin {
+        Origin::Text => repeats::remove_repeats(body, title.as_deref()),
+        Origin::Html => repeats::remove_repeated_paragraphs(body),
+    };
     let text = body.join("\n\n");
 
     let article = assemble(doc, title, text, found, config, &mut warnings);
-    Extracted { article, warnings }
+    Extracted { article, warnings, not_article: None }
 }
 
 /// What the cleaner found in the text that belongs in fields.
@@ -330,7 +374,10 @@ fn assemble(
 
     let authors = if doc.meta.authors.is_empty() { found.authors } else { doc.meta.authors.clone() };
     let published = choose_published(doc.meta.published, &found.timestamps, warnings);
-    let language = if config.detect_language { detect_language(&text) } else { None };
+    // A declared language (`<html lang="en-GB">`, a feed's) wins over a guess from the text.
+    let declared = doc.meta.language.as_deref().and_then(|l| l.split(['-', '_']).next()).map(str::to_ascii_lowercase);
+    let declared = declared.filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()));
+    let language = declared.or_else(|| if config.detect_language { detect_language(&text) } else { None });
 
     Article {
         id: doc.id.clone(),

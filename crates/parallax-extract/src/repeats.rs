@@ -23,6 +23,23 @@ struct Sentence<'a> {
     words: usize,
 }
 
+/// Paragraphs shorter than this (in words) may recur in an HTML page's own text (table
+/// cells, list items, a refrain in a recipe); longer ones twice are a copy.
+const MIN_REPEATED_PARAGRAPH_WORDS: usize = 8;
+
+/// Removes the later copies of whole paragraphs, for text that comes from an HTML page's own
+/// elements (see `Origin::Html`).
+pub(crate) fn remove_repeated_paragraphs(paras: Vec<String>) -> Vec<String> {
+    let mut seen: HashMap<u64, ()> = HashMap::default();
+    paras
+        .into_iter()
+        .filter(|p| {
+            let (key, words) = text::key_hash(p);
+            words < MIN_REPEATED_PARAGRAPH_WORDS || seen.insert(key, ()).is_none()
+        })
+        .collect()
+}
+
 /// Removes repeats from `paras`, given the headline `title`.
 pub(crate) fn remove_repeats(paras: Vec<String>, title: Option<&str>) -> Vec<String> {
     let title_key = title.map(text::key).filter(|k| k.contains(' '));

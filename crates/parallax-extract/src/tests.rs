@@ -28,6 +28,7 @@ fn parallax_ingest_like(file: &str) -> RawDoc {
         meta,
         title,
         body: lines.collect::<Vec<_>>().join("\n"),
+        format: parallax_core::BodyFormat::Text,
         warnings: Vec::new(),
     }
 }
@@ -339,6 +340,7 @@ mod properties {
                 meta: parallax_core::RawMeta::default(),
                 title: Some(title),
                 body: body.clone(),
+                format: parallax_core::BodyFormat::Text,
                 warnings: Vec::new(),
             };
             let out = extract(&doc, &ExtractConfig::default());

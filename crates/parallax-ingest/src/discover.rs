@@ -22,9 +22,11 @@ impl Input {
     }
 }
 
-/// File endings taken from directories. A file named on the command line is read whatever
-/// its ending; inside a directory, images, stylesheets and notes are not articles.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "jsonl", "ndjson"];
+/// File endings taken from directories, also under `.gz` (`page.html.gz`, `crawl.warc.gz`).
+/// A file named on the command line is read whatever its ending; inside a directory, images,
+/// stylesheets and notes are not articles.
+const ARTICLE_EXTENSIONS: &[&str] =
+    &["txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "shtml", "rss", "atom", "rdf", "xml", "warc"];
 
 /// Expands `paths` into inputs, in the order given, directories sorted by file name. Paths
 /// that cannot be walked come back as errors beside the inputs that could.
@@ -66,7 +68,39 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
 }
 
 fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+    inner_extension(path).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// The lowercase extension, looking through a final `.gz`: `a.warc.gz` gives `warc`.
+pub(crate) fn inner_extension(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if ext == "gz" {
+        let stem = Path::new(path.file_stem()?);
+        return stem.extension()?.to_str().map(str::to_ascii_lowercase);
+    }
+    Some(ext)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_take_pages_feeds_and_archives() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.html", "c.html.gz", "d.warc.gz", "e.rss", "f.atom", "g.png", "h.css", "i.gz", "j.warc"]
+        {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let (inputs, errors) = discover(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty());
+        let names: Vec<String> = inputs
+            .iter()
+            .map(|i| match i {
+                Input::File(p) => p.file_name().unwrap().to_string_lossy().to_string(),
+                Input::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(names, ["a.txt", "b.html", "c.html.gz", "d.warc.gz", "e.rss", "f.atom", "j.warc"]);
+    }
 }

@@ -1,6 +1,6 @@
 //! JSON Lines: one article per line, under the field names common exporters use.
 
-use parallax_core::{ArticleId, Published, RawDoc, RawMeta};
+use parallax_core::{ArticleId, BodyFormat, Published, RawDoc, RawMeta};
 use serde_json::{Map, Value};
 
 use crate::decode::decode;
@@ -37,6 +37,7 @@ pub fn parse_jsonl(shown: &str, identity: &str, bytes: &[u8]) -> Result<ReadOutc
                     meta,
                     title,
                     body,
+                    format: BodyFormat::Text,
                     warnings,
                 }),
                 Err(reason) => outcome.errors.push(record_error(reason)),
@@ -68,6 +69,7 @@ fn record(map: &Map<String, Value>) -> Result<Record, String> {
         outlet: None,
         authors: authors(map),
         published,
+        language: first_string(map, &["language", "lang"]),
     };
     Ok((meta, first_string(map, TITLE_FIELDS), body, warnings))
 }

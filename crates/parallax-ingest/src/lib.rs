@@ -1,18 +1,26 @@
-//! Readers: files, directories, stdin and JSON Lines in; [`RawDoc`]s out.
+//! Readers: files, directories and stdin in; [`RawDoc`]s out.
 //!
-//! This crate owns input I/O and the input formats: encodings, the `date YYYY-MM-DD <source>`
-//! metadata line, the title line, JSON Lines field names. It does not clean: junk, bylines and
-//! repeats are `parallax-extract`'s. A bad input is an [`Error`] naming it and the reason; the
-//! caller reports it and goes on with the next.
+//! This crate owns input I/O and the input formats: encodings, gzip, the
+//! `date YYYY-MM-DD <source>` metadata line, the title line, JSON Lines field names, HTML
+//! pages (charsets), RSS/Atom/JSON feeds and WARC archives. It does not clean: junk, bylines
+//! and repeats are `parallax-extract`'s, and so is finding the article in an HTML page. A bad
+//! input is an [`Error`] naming it and the reason; the caller reports it and goes on with the
+//! next.
 
 mod decode;
 mod discover;
+mod feed;
+mod html;
 mod jsonl;
 mod text;
+mod warc;
+
+use std::io::Read;
 
 use std::path::{Path, PathBuf};
 
 pub use discover::{discover, Input};
+pub use feed::SUMMARY_ONLY;
 pub use jsonl::parse_jsonl;
 pub use text::parse_text;
 
@@ -49,6 +57,9 @@ pub enum Error {
     Binary { path: String },
     #[error("{path}: line {line}: {reason}")]
     Record { path: String, line: usize, reason: String },
+    /// A feed or archive that cannot be parsed, or a bad gzip stream.
+    #[error("{path}: {reason}")]
+    Invalid { path: String, reason: String },
 }
 
 impl Error {
@@ -59,17 +70,37 @@ impl Error {
             | Error::TooLarge { path, .. }
             | Error::Empty { path }
             | Error::Binary { path }
-            | Error::Record { path, .. } => path,
+            | Error::Record { path, .. }
+            | Error::Invalid { path, .. } => path,
         }
     }
 }
 
-/// What reading one input gave: its documents, and the records that failed (JSON Lines only:
-/// one bad line does not lose the file).
+/// What reading one input gave: its documents, the records that failed (one bad JSON line or
+/// archive record does not lose the file), and what was passed over on purpose.
 #[derive(Debug, Default)]
 pub struct ReadOutcome {
     pub docs: Vec<RawDoc>,
     pub errors: Vec<Error>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Records read fine but holding no article: an archive's images and redirects (counted), a
+/// feed item with no text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub source: String,
+    pub reason: String,
+}
+
+/// The input formats, told apart by file name first, then by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Jsonl,
+    Html,
+    Feed,
+    Warc,
 }
 
 /// Reads one input. A file-level failure (unreadable, too large, binary, empty) is the `Err`.
@@ -85,7 +116,7 @@ pub fn read(input: &Input, config: &ReadConfig) -> Result<ReadOutcome, Error> {
             if bytes.len() as u64 > config.max_bytes {
                 return Err(Error::TooLarge { path: "-".into(), size: bytes.len() as u64, limit: config.max_bytes });
             }
-            parse_bytes("-", "stdin", &bytes, looks_like_jsonl(&bytes))
+            parse_bytes("-", "stdin", None, &bytes, config)
         }
         Input::File(path) => {
             let shown = path.display().to_string();
@@ -95,31 +126,76 @@ pub fn read(input: &Input, config: &ReadConfig) -> Result<ReadOutcome, Error> {
                 return Err(Error::TooLarge { path: shown, size, limit: config.max_bytes });
             }
             let bytes = std::fs::read(path).map_err(io)?;
-            let identity = identity(path);
-            let jsonl = is_jsonl_path(path) || looks_like_jsonl(&bytes);
-            parse_bytes(&shown, &identity, &bytes, jsonl)
+            parse_bytes(&shown, &identity(path), Some(path), &bytes, config)
         }
     }
 }
 
-fn parse_bytes(shown: &str, identity: &str, bytes: &[u8], jsonl: bool) -> Result<ReadOutcome, Error> {
-    if jsonl {
-        parse_jsonl(shown, identity, bytes)
+/// Reads one input's bytes (gzip undone first); `path` names the file for its extension.
+fn parse_bytes(
+    shown: &str,
+    identity: &str,
+    path: Option<&Path>,
+    bytes: &[u8],
+    config: &ReadConfig,
+) -> Result<ReadOutcome, Error> {
+    let unpacked;
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        unpacked = gunzip(shown, bytes, config.max_bytes)?;
+        &unpacked[..]
     } else {
-        Ok(ReadOutcome { docs: vec![parse_text(shown, identity, bytes)?], errors: Vec::new() })
+        bytes
+    };
+    let one = |doc| Ok(ReadOutcome { docs: vec![doc], ..ReadOutcome::default() });
+    match format_of(path, bytes) {
+        Format::Jsonl => parse_jsonl(shown, identity, bytes),
+        Format::Text => one(parse_text(shown, identity, bytes)?),
+        Format::Html => one(html::parse_html(shown, identity, bytes, None, parallax_core::RawMeta::default())?),
+        Format::Feed => feed::parse_feed(shown, identity, bytes),
+        Format::Warc => Ok(warc::parse_warc(shown, identity, bytes)),
+    }
+}
+
+/// Undoes gzip (all members: `.warc.gz` files are one member per record), refusing output
+/// past `limit`: a small bomb must not fill memory.
+fn gunzip(shown: &str, bytes: &[u8], limit: u64) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| Error::Invalid { path: shown.to_string(), reason: format!("bad gzip data: {e}") })?;
+    if out.len() as u64 > limit {
+        return Err(Error::TooLarge { path: shown.to_string(), size: out.len() as u64, limit });
+    }
+    Ok(out)
+}
+
+/// The format by extension (`.gz` looked through), else by content.
+fn format_of(path: Option<&Path>, bytes: &[u8]) -> Format {
+    match path.and_then(discover::inner_extension).as_deref() {
+        Some("jsonl" | "ndjson") => return Format::Jsonl,
+        Some("txt" | "text") => return Format::Text,
+        Some("html" | "htm" | "xhtml" | "shtml") => return Format::Html,
+        Some("rss" | "atom" | "rdf") => return Format::Feed,
+        Some("warc") => return Format::Warc,
+        _ => {}
+    }
+    if warc::looks_like_warc(bytes) {
+        Format::Warc
+    } else if feed::looks_like_feed(bytes) {
+        Format::Feed
+    } else if html::looks_like_html(bytes) {
+        Format::Html
+    } else if looks_like_jsonl(bytes) {
+        Format::Jsonl
+    } else {
+        Format::Text
     }
 }
 
 /// The identity behind an article id: the canonical path, so `./a.txt` and `a.txt` are one file.
 fn identity(path: &Path) -> String {
     std::fs::canonicalize(path).unwrap_or_else(|_| PathBuf::from(path)).display().to_string()
-}
-
-fn is_jsonl_path(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
-        Some("jsonl" | "ndjson")
-    )
 }
 
 /// Sniffs content with no telling extension: JSON Lines when the first line is a JSON object.
@@ -132,6 +208,48 @@ fn looks_like_jsonl(bytes: &[u8]) -> bool {
                 && matches!(serde_json::from_slice::<serde_json::Value>(line), Ok(serde_json::Value::Object(_)))
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use parallax_core::BodyFormat;
+
+    use super::*;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(bytes).unwrap();
+        gz.finish().unwrap()
+    }
+
+    fn formats(path: &str, bytes: &[u8]) -> Vec<BodyFormat> {
+        let out = parse_bytes(path, path, Some(Path::new(path)), bytes, &ReadConfig::default()).unwrap();
+        out.docs.iter().map(|d| d.format).collect()
+    }
+
+    #[test]
+    fn formats_by_name_then_content_and_through_gzip() {
+        let page = b"<!DOCTYPE html><html><body><p>Fire crews worked on.</p></body></html>";
+        assert_eq!(formats("a.html", page), [BodyFormat::Html]);
+        assert_eq!(formats("a.html.gz", &gzip(page)), [BodyFormat::Html]);
+        assert_eq!(formats("noext", &gzip(page)), [BodyFormat::Html]);
+        assert_eq!(formats("a.txt", b"Title\n\nBody."), [BodyFormat::Text]);
+        let rss = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>A</title><description>Body of A.</description></item></channel></rss>";
+        // RSS descriptions are HTML by definition.
+        assert_eq!(formats("feed", rss), [BodyFormat::HtmlFragment]);
+        let warc = warc::tests::small_archive();
+        assert_eq!(formats("crawl.warc.gz", &gzip(&warc)).len(), 3);
+    }
+
+    #[test]
+    fn gzip_output_is_capped() {
+        let big = gzip(&vec![b'a'; 4096]);
+        let config = ReadConfig { max_bytes: 1024 };
+        assert!(matches!(parse_bytes("b.gz", "b.gz", None, &big, &config), Err(Error::TooLarge { .. })));
+        assert!(matches!(parse_bytes("c.gz", "c.gz", None, b"\x1f\x8bnot gzip", &config), Err(Error::Invalid { .. })));
     }
 }
 
@@ -155,6 +273,16 @@ mod proptests {
         #[test]
         fn jsonl_reader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
             let _ = parse_jsonl("f", "f", &bytes);
+        }
+
+        /// Feeds, archives, pages and gzip: any bytes, under any name, never panic.
+        #[test]
+        fn every_reader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048), name in 0usize..5) {
+            let path = ["a.html", "a.rss", "a.warc", "a.gz", "a"][name];
+            let _ = parse_bytes(path, path, Some(Path::new(path)), &bytes, &ReadConfig::default());
+            let mut warc = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 12\r\n\r\n".to_vec();
+            warc.extend_from_slice(&bytes);
+            let _ = warc::parse_warc("w", "w", &warc);
         }
 
         /// Text that looks like the layout, with arbitrary lines: the metadata line never leaks.

@@ -2,7 +2,7 @@
 //! optional title line, a blank line, the body.
 
 use jiff::civil::Date;
-use parallax_core::{ArticleId, Published, RawDoc, RawMeta};
+use parallax_core::{ArticleId, BodyFormat, Published, RawDoc, RawMeta};
 
 use crate::decode::decode;
 use crate::Error;
@@ -59,7 +59,15 @@ fn doc(
     body: String,
     warnings: Vec<String>,
 ) -> RawDoc {
-    RawDoc { id: ArticleId::derive(identity, bytes), source: shown.to_string(), meta, title, body, warnings }
+    RawDoc {
+        id: ArticleId::derive(identity, bytes),
+        source: shown.to_string(),
+        meta,
+        title,
+        body,
+        format: BodyFormat::Text,
+        warnings,
+    }
 }
 
 /// `Some(Ok)` for a metadata line, `Some(Err(line))` for one that starts like it but is

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax_core::{text, Article, ArticleId, Published, Story};
+use parallax_core::{text, Article, ArticleId, Published, Story, TimeExpr, TimeMod};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rusqlite_migration::{Migrations, M};
 
@@ -89,6 +89,21 @@ fn migrations() -> Migrations<'static> {
             value BLOB NOT NULL
         );",
         ),
+        // Time expressions: each article's, in text order, written with the article.
+        M::up(
+            "CREATE TABLE times (
+            article    TEXT NOT NULL REFERENCES articles(id),
+            seq        INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char   INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            value      TEXT NOT NULL,
+            modifier   TEXT,
+            resolved   INTEGER NOT NULL,
+            PRIMARY KEY (article, seq)
+        );",
+        ),
     ])
 }
 
@@ -110,6 +125,8 @@ pub struct Record {
     pub warnings: Vec<String>,
     /// The story it belongs to, once clustered.
     pub story: Option<String>,
+    /// Its time expressions, in text order.
+    pub times: Vec<TimeExpr>,
 }
 
 /// What one clustering pass changed, saved in one transaction.
@@ -192,7 +209,13 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(sql)?;
-            for Record { article: a, warnings, .. } in records {
+            let mut insert_time = tx
+                .prepare_cached(
+                    "INSERT INTO times (article, seq, start_char, end_char, text, kind, value, modifier, resolved)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(sql)?;
+            for Record { article: a, warnings, times, .. } in records {
                 if exists.exists([a.id.as_str()]).map_err(sql)? {
                     outcomes.push(Stored::Existing);
                     continue;
@@ -218,6 +241,21 @@ impl Store {
                         json(warnings),
                     ])
                     .map_err(sql)?;
+                for (seq, t) in times.iter().enumerate() {
+                    insert_time
+                        .execute(params![
+                            a.id.as_str(),
+                            seq as i64,
+                            t.start as i64,
+                            t.end as i64,
+                            t.text,
+                            t.kind.as_str(),
+                            t.value,
+                            t.modifier.map(TimeMod::as_str),
+                            t.resolved,
+                        ])
+                        .map_err(sql)?;
+                }
                 outcomes.push(match dup {
                     Some(id) => Stored::Duplicate(ArticleId::from_string(id)),
                     None => Stored::Added,
@@ -434,7 +472,45 @@ impl Store {
         };
         let warnings = serde_json::from_str(&warnings).map_err(|e| corrupt(&id, format!("warnings: {e}")))?;
         let story = row.get("story").map_err(get_err)?;
-        Ok(Record { article, warnings, story })
+        let times = self.times(&id)?;
+        Ok(Record { article, warnings, story, times })
+    }
+
+    /// The stored time expressions of an article, in text order.
+    fn times(&self, id: &str) -> Result<Vec<TimeExpr>> {
+        let corrupt = |reason: String| Error::Corrupt { path: self.path.clone(), id: id.to_string(), reason };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT start_char, end_char, text, kind, value, modifier, resolved FROM times WHERE article = ?1 ORDER BY seq",
+            )
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, bool>(6)?,
+                ))
+            })
+            .map_err(self.sql())?;
+        rows.map(|row| {
+            let (start, end, text, kind, value, modifier, resolved) = row.map_err(self.sql())?;
+            Ok(TimeExpr {
+                start: usize::try_from(start).map_err(|e| corrupt(format!("time start: {e}")))?,
+                end: usize::try_from(end).map_err(|e| corrupt(format!("time end: {e}")))?,
+                text,
+                kind: kind.parse().map_err(|e| corrupt(format!("time kind: {e}")))?,
+                value,
+                modifier: modifier.map(|m| m.parse()).transpose().map_err(|e| corrupt(format!("time mod: {e}")))?,
+                resolved,
+            })
+        })
+        .collect()
     }
 }
 
@@ -469,6 +545,7 @@ mod tests {
             },
             warnings: vec!["w".into()],
             story: None,
+            times: Vec::new(),
         }
     }
 
@@ -499,5 +576,25 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn times_are_stored_with_their_article() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut record = article("tttt1", "The vote was on Tuesday.");
+        record.times = vec![TimeExpr {
+            start: 16,
+            end: 23,
+            text: "Tuesday".into(),
+            kind: parallax_core::TimeKind::Date,
+            value: "2026-03-03".into(),
+            modifier: Some(TimeMod::Start),
+            resolved: true,
+        }];
+        store.add(std::slice::from_ref(&record)).unwrap();
+        assert_eq!(store.get("tttt1").unwrap().unwrap().times, record.times);
+        // A second run stores nothing twice.
+        assert_eq!(store.add(&[record]).unwrap(), [Stored::Existing]);
+        assert_eq!(store.all().unwrap()[0].times.len(), 1);
     }
 }

@@ -1,0 +1,62 @@
+//! Timelines over a run's articles or the store's: feeds articles and their time expressions
+//! to `parallax_nlp::time::timeline` and gives each entry the story of the article that first
+//! reported it. Articles stored before time expressions were are tagged on the fly.
+
+use std::collections::HashMap;
+
+use parallax_core::{Article, TimeExpr, TimelineEntry};
+
+use crate::ingest::tag_times;
+use crate::{Engine, Record, Result, Run};
+
+/// A timeline entry with its story (none until the article is clustered).
+#[derive(Debug, Clone)]
+pub struct Dated {
+    pub entry: TimelineEntry,
+    pub story: Option<String>,
+}
+
+/// The timeline of the articles of one run.
+pub fn timeline_of(run: &Run) -> Vec<Dated> {
+    let items: Vec<(&Article, &[TimeExpr], Option<&str>)> =
+        run.articles.iter().map(|a| (&a.article, a.times.as_slice(), a.story.as_deref())).collect();
+    build(&items)
+}
+
+fn of_records(records: &[Record]) -> Vec<Dated> {
+    // Records stored before times were have none: tag them now.
+    let tagged: Vec<Vec<TimeExpr>> =
+        records.iter().map(|r| if r.times.is_empty() { tag_times(&r.article) } else { Vec::new() }).collect();
+    let items: Vec<(&Article, &[TimeExpr], Option<&str>)> = records
+        .iter()
+        .zip(&tagged)
+        .map(|(r, t)| {
+            (&r.article, if r.times.is_empty() { t.as_slice() } else { r.times.as_slice() }, r.story.as_deref())
+        })
+        .collect();
+    build(&items)
+}
+
+fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<Dated> {
+    let stories: HashMap<&str, &str> =
+        items.iter().filter_map(|(a, _, story)| story.map(|s| (a.id.as_str(), s))).collect();
+    let input: Vec<(&Article, &[TimeExpr])> = items.iter().map(|(a, t, _)| (*a, *t)).collect();
+    parallax_nlp::time::timeline(&input)
+        .into_iter()
+        .map(|entry| {
+            let story = entry.articles.first().and_then(|id| stories.get(id.as_str())).map(|s| s.to_string());
+            Dated { entry, story }
+        })
+        .collect()
+}
+
+impl Engine {
+    /// The timeline of one story (by id; None when there is no such story), or of the whole
+    /// store.
+    pub fn timeline(&self, story: Option<&str>) -> Result<Option<Vec<Dated>>> {
+        match story {
+            Some(id) => Ok(self.story(id)?.map(|(_, records)| of_records(&records))),
+            None => Ok(Some(of_records(&self.articles()?))),
+        }
+    }
+}
