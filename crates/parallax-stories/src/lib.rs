@@ -187,6 +187,11 @@ impl StoryClusterer {
         self.docs == 0
     }
 
+    /// Number of current stories (not merged away).
+    pub fn stories_count(&self) -> usize {
+        self.stories.iter().filter(|s| s.merged_into.is_none()).count()
+    }
+
     /// The article's unit tf-idf vector, strongest terms first.
     fn weigh(&self, terms: &[(Term, f32)]) -> Vec<(Term, f32)> {
         let n = self.docs as f32;
