@@ -249,6 +249,9 @@ fn text_timeline(w: &mut dyn Write, entries: &[Dated], max: usize) -> Result<()>
         if !e.outlets.is_empty() {
             statement.push_str(&format!("  ({})", e.outlets.join(", ")));
         }
+        if !e.conflicts.is_empty() {
+            statement.push_str(&format!("  [conflict: also reported as {}]", e.conflicts.join(", ")));
+        }
         for (k, line) in wrap(&statement, WIDTH - INDENT.len()).iter().enumerate() {
             let date = if k == 0 { e.date.as_str() } else { "" };
             writeln!(w, "{date:<10}  {line}")?;
@@ -270,7 +273,11 @@ fn markdown_timeline(w: &mut dyn Write, entries: &[Dated]) -> Result<()> {
     for d in entries {
         let e = &d.entry;
         let ids: Vec<String> = e.articles.iter().map(|id| format!("`{id}`")).collect();
-        writeln!(w, "| {} | {} | {} | {} |", e.date, md_cell(&e.text), md_cell(&e.outlets.join(", ")), ids.join(" "))?;
+        let mut text = md_cell(&e.text);
+        if !e.conflicts.is_empty() {
+            text.push_str(&format!(" **(conflict: also reported as {})**", e.conflicts.join(", ")));
+        }
+        writeln!(w, "| {} | {} | {} | {} |", e.date, text, md_cell(&e.outlets.join(", ")), ids.join(" "))?;
     }
     Ok(())
 }

@@ -69,6 +69,9 @@ pub struct TimelineEntry {
     pub text: String,
     /// The time expression as written in the first article ("on Tuesday").
     pub mention: String,
+    /// Other days that articles of the same story give for the same happening: a conflict.
+    #[serde(default)]
+    pub conflicts: Vec<String>,
 }
 
 impl TimeKind {

@@ -66,6 +66,8 @@ pub struct TimelineJson {
     pub outlets: Vec<String>,
     /// The time expression as the first article wrote it.
     pub mention: String,
+    /// Other days that articles of the same story give for this happening.
+    pub conflicts: Vec<String>,
 }
 
 impl TimelineJson {
@@ -79,6 +81,7 @@ impl TimelineJson {
             articles: e.articles.iter().map(ToString::to_string).collect(),
             outlets: e.outlets.clone(),
             mention: e.mention.clone(),
+            conflicts: e.conflicts.clone(),
         }
     }
 }

@@ -6,8 +6,9 @@
 //! spacing: wire copy, syndication) are merged, listing every article and outlet. Sorted by
 //! day, then by the order the articles came in.
 //!
-//! Deliberately not here: deciding that two differently worded sentences report one event, or
-//! flagging conflicting dates for it; that needs stories and event matching.
+//! [`reconcile`] then works within one story (the caller groups entries by story): statements
+//! worded differently but about the same happening — most of their content words shared — are
+//! merged when they name the same day and flagged as conflicts when they name different days.
 
 use std::collections::HashMap;
 
@@ -50,6 +51,7 @@ pub fn timeline(articles: &[(&Article, &[TimeExpr])]) -> Vec<TimelineEntry> {
                         outlets: article.outlet.iter().cloned().collect(),
                         text: statement,
                         mention: t.text.clone(),
+                        conflicts: Vec::new(),
                     });
                 }
             }
@@ -58,6 +60,203 @@ pub fn timeline(articles: &[(&Article, &[TimeExpr])]) -> Vec<TimelineEntry> {
     // Stable: same-day entries keep the order their articles came in.
     entries.sort_by(|a, b| a.date.cmp(&b.date));
     entries
+}
+
+/// Content words a statement shares with another before they are one happening: fewer is
+/// chance ("the talks", "the minister").
+const MIN_SHARED: usize = 3;
+/// Share of the shorter statement's content words found in the other: one happening.
+const SAME_HAPPENING: f32 = 0.6;
+/// The share needed before different days count as a conflict: a false alarm costs the reader
+/// more than a merge, and daily updates ("ships waiting rose to 44 on Tuesday") read alike.
+const CONFLICTING: f32 = 0.8;
+
+/// Words that say nothing about which happening a sentence reports: function words, reporting
+/// verbs, and calendar words (the date itself must not make two statements look alike).
+const NOT_CONTENT: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "as",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "also",
+    "after",
+    "before",
+    "last",
+    "next",
+    "this",
+    "week",
+    "weekend",
+    "day",
+    "days",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "which",
+    "who",
+    "when",
+    "where",
+    "there",
+    "then",
+    "than",
+    "not",
+    "no",
+    "into",
+    "over",
+    "about",
+    "more",
+    "earlier",
+    "later",
+];
+
+fn content_words(statement: &str, mention: &str) -> std::collections::BTreeSet<String> {
+    let mention = key(mention);
+    key(statement)
+        .split(' ')
+        .filter(|w| w.chars().count() >= 3 && !NOT_CONTENT.contains(w) && !mention.split(' ').any(|m| m == *w))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 4)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Merges one story's entries that report the same happening on the same day, and flags those
+/// that report it on different days, each with the other days given. Returns the entries sorted
+/// by day.
+pub fn reconcile(entries: Vec<TimelineEntry>) -> Vec<TimelineEntry> {
+    let words: Vec<_> = entries.iter().map(|e| content_words(&e.text, &e.mention)).collect();
+    let overlap = |i: usize, j: usize, share: f32| {
+        // One article's sentence that names two days ("began on Monday and lasts until
+        // Thursday") is two entries, not two reports: only other articles can agree or conflict.
+        if entries[i].articles.iter().any(|a| entries[j].articles.contains(a)) || entries[i].text == entries[j].text {
+            return false;
+        }
+        let shared = words[i].intersection(&words[j]).count();
+        let smaller = words[i].len().min(words[j].len());
+        shared >= MIN_SHARED && shared as f32 >= share * smaller as f32
+    };
+    let mut merged_into: Vec<Option<usize>> = vec![None; entries.len()];
+    let mut conflicts: Vec<Vec<String>> = vec![Vec::new(); entries.len()];
+    for i in 0..entries.len() {
+        if merged_into[i].is_some() {
+            continue;
+        }
+        for j in i + 1..entries.len() {
+            if merged_into[j].is_some() {
+                continue;
+            }
+            if entries[i].date == entries[j].date {
+                if overlap(i, j, SAME_HAPPENING) {
+                    merged_into[j] = Some(i);
+                }
+            } else if overlap(i, j, CONFLICTING) {
+                if !conflicts[i].contains(&entries[j].date) {
+                    conflicts[i].push(entries[j].date.clone());
+                }
+                if !conflicts[j].contains(&entries[i].date) {
+                    conflicts[j].push(entries[i].date.clone());
+                }
+            }
+        }
+    }
+    let mut out: Vec<TimelineEntry> = Vec::new();
+    let mut position: Vec<usize> = vec![usize::MAX; entries.len()];
+    for (i, mut e) in entries.into_iter().enumerate() {
+        e.conflicts = std::mem::take(&mut conflicts[i]);
+        e.conflicts.sort();
+        match merged_into[i] {
+            None => {
+                position[i] = out.len();
+                out.push(e);
+            }
+            Some(target) => {
+                let t = &mut out[position[target]];
+                for a in e.articles {
+                    if !t.articles.contains(&a) {
+                        t.articles.push(a);
+                    }
+                }
+                for o in e.outlets {
+                    if !t.outlets.contains(&o) {
+                        t.outlets.push(o);
+                    }
+                }
+                for c in e.conflicts {
+                    if !t.conflicts.contains(&c) {
+                        t.conflicts.push(c);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| a.date.cmp(&b.date));
+    out
 }
 
 /// The day a resolved DATE or TIME value names (`2023-03-03`, `2023-03-03TNI`, `2023-03-03T14:00`).
@@ -147,6 +346,67 @@ mod tests {
                 ("2026-03-10", "Inspectors will visit on March 10.", &["a1"]),
             ],
         );
+    }
+
+    fn entry(date: &str, id: &str, text: &str, mention: &str) -> TimelineEntry {
+        TimelineEntry {
+            date: date.into(),
+            articles: vec![ArticleId::from_string(id.into())],
+            outlets: vec![format!("outlet-{id}")],
+            text: text.into(),
+            mention: mention.into(),
+            conflicts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_happening_worded_twice_is_merged_or_flagged() {
+        let entries = vec![
+            entry(
+                "2026-03-03",
+                "a1",
+                "Fire broke out at the Tessaro plant in Dockside on Tuesday night.",
+                "on Tuesday night",
+            ),
+            entry(
+                "2026-03-03",
+                "b2",
+                "On Tuesday, fire broke out at Tessaro's Dockside plant, officials said.",
+                "On Tuesday",
+            ),
+            entry("2026-03-02", "c3", "Fire broke out at the Tessaro plant in Dockside on Monday.", "on Monday"),
+            entry("2026-03-10", "a1", "Inspectors will visit the port on March 10.", "on March 10"),
+        ];
+        let out = reconcile(entries);
+        let summary: Vec<(&str, usize, Vec<&str>)> = out
+            .iter()
+            .map(|e| (e.date.as_str(), e.articles.len(), e.conflicts.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            summary,
+            [("2026-03-02", 1, vec!["2026-03-03"]), ("2026-03-03", 2, vec!["2026-03-02"]), ("2026-03-10", 1, vec![])]
+        );
+    }
+
+    #[test]
+    fn a_sentence_naming_two_days_is_no_conflict() {
+        let text = "The strike by dockworkers began on Monday and is due to last until Thursday morning.";
+        let out = reconcile(vec![
+            entry("2026-05-04", "a1", text, "on Monday"),
+            entry("2026-05-07", "a1", text, "Thursday morning"),
+        ]);
+        assert!(out.iter().all(|e| e.conflicts.is_empty()));
+    }
+
+    #[test]
+    fn different_happenings_sharing_a_word_stay_apart() {
+        let entries = vec![
+            entry("2026-03-03", "a1", "The talks between the union and the port began on Tuesday.", "on Tuesday"),
+            entry("2026-03-06", "a1", "The union will vote on the offer on Friday.", "on Friday"),
+        ];
+        let out = reconcile(entries);
+        assert!(out.iter().all(|e| e.conflicts.is_empty()));
+        assert_eq!(out.len(), 2);
     }
 
     #[test]
