@@ -79,7 +79,8 @@ fn syndicated_copies_link_to_the_original_and_do_not_count_as_coverage() {
     let (_, json) = analyze_json(
         &dir.path().join("store"),
         &[
-            // The republications first: the original is recognised by date and id, not arrival.
+            // The republications first: the original is recognised by its earlier publication time (given
+            // in three time zones), not by arrival.
             "examples/corpus/c-global-dispatch-deadly-blaze-kessel-works.txt",
             "examples/corpus/c-harbour-radio-dockside-fire-windows-shut.txt",
             "examples/corpus/c-mpa-tessaro-plant-fire-kessel.txt",

@@ -132,13 +132,25 @@ fn root_of(id: &ArticleId, links: &FxHashMap<ArticleId, ArticleId>) -> ArticleId
 /// after dated ones, then the smaller id.
 fn precedes(a: (Option<Published>, &ArticleId), b: (Option<Published>, &ArticleId)) -> bool {
     let order = match (a.0, b.0) {
-        (Some(x), Some(y)) if x.has_time() && y.has_time() => x.to_string().cmp(&y.to_string()),
+        (Some(x), Some(y)) if x.has_time() && y.has_time() => instant(x).cmp(&instant(y)),
         (Some(x), Some(y)) => x.date().cmp(&y.date()),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     };
     order.then_with(|| a.1.cmp(b.1)).is_lt()
+}
+
+/// A publication time on one clock: a zoned time in UTC, a local one as given (its zone is
+/// unknown, so UTC is the best guess).
+fn instant(p: Published) -> jiff::civil::DateTime {
+    match p {
+        Published::Date(d) => d.to_datetime(jiff::civil::Time::midnight()),
+        Published::Local(dt) => dt,
+        Published::Zoned(dt, off) => {
+            off.to_timestamp(dt).map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).datetime()).unwrap_or(dt)
+        }
+    }
 }
 
 /// The story `id` as the store keeps it: a merged story points at the one it joined.
@@ -156,4 +168,31 @@ fn describe(clusterer: &StoryClusterer, id: &str) -> Option<Story> {
     }
     let s = clusterer.summary(id)?;
     Some(Story { id: s.id, title: s.title, key_terms: s.key_terms, first: s.first, last: s.last, merged_into: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> ArticleId {
+        ArticleId::from_string(s.to_string())
+    }
+
+    #[test]
+    fn the_original_is_the_earliest_instant_not_the_earliest_clock_reading() {
+        let berlin: Published = "2026-03-20T09:30:00+01:00".parse().unwrap();
+        let new_york: Published = "2026-03-20T06:05:00-04:00".parse().unwrap();
+        // 08:30 UTC comes before 10:05 UTC although "09:30" reads later than "06:05" as text.
+        assert!(precedes((Some(berlin), &id("b")), (Some(new_york), &id("a"))));
+        assert!(!precedes((Some(new_york), &id("a")), (Some(berlin), &id("b"))));
+    }
+
+    #[test]
+    fn a_bare_day_ties_with_a_time_that_day_and_the_smaller_id_wins() {
+        let day: Published = "2026-03-20".parse().unwrap();
+        let morning: Published = "2026-03-20T06:00:00Z".parse().unwrap();
+        assert!(precedes((Some(day), &id("a")), (Some(morning), &id("b"))));
+        assert!(precedes((Some(morning), &id("a")), (Some(day), &id("b"))));
+        assert!(precedes((Some(day), &id("z")), (None, &id("a"))), "a dated version before an undated one");
+    }
 }
