@@ -10,7 +10,7 @@ use parallax_engine::{DEFAULT_STORE_DIR, STORE_ENV};
     name = "parallax",
     version,
     about = "Compare how many outlets tell one story: clean articles, stories, quotes, timelines",
-    after_help = "Examples:\n  parallax analyze examples/corpus\n  parallax analyze --format json scraped/*.txt > report.json\n  cat feed.jsonl | parallax ingest -\n  parallax articles show 3f2a\n  parallax export --format csv --output articles.csv"
+    after_help = "Examples:\n  parallax analyze examples/corpus\n  parallax analyze --format json scraped/*.txt > report.json\n  cat feed.jsonl | parallax ingest -\n  parallax articles show 3f2a\n  parallax entities --kind person\n  parallax export --format csv --output articles.csv"
 )]
 pub(crate) struct Cli {
     /// Store directory (created if missing)
@@ -85,6 +85,14 @@ pub(crate) enum Command {
         /// Only this story's timeline
         #[arg(long, value_name = "ID")]
         story: Option<String>,
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// People, organisations and places across the stored articles, most widely mentioned first
+    Entities {
+        /// Only entities of this kind: person, organization, place or other
+        #[arg(long, short, value_name = "KIND")]
+        kind: Option<parallax_engine::EntityKind>,
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },

@@ -122,6 +122,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             render::timeline(&mut out, &entries, format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Entities { kind, format } => {
+            let engine = open()?;
+            render::entity_list(&mut out, &engine.entities(kind)?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { format, output } => {
             let records = open()?.articles()?;
             match output {

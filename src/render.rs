@@ -7,8 +7,10 @@ use std::path::Path;
 use anyhow::Result;
 use parallax_core::text::word_count;
 use parallax_core::{Article, ArticleId};
-use parallax_engine::contract::{AnalyzeReport, ArticleJson, RunSummary, StoryJson, TimelineJson};
-use parallax_engine::{timeline_of, Dated, Record, Run, RunArticle, Status, Story};
+use parallax_engine::contract::{
+    AnalyzeReport, ArticleJson, EntityJson, QuoteVariantsJson, RunSummary, StoryJson, TimelineJson,
+};
+use parallax_engine::{entities_of, timeline_of, Dated, Entity, EntityKind, Record, Run, RunArticle, Status, Story};
 
 use crate::cli::{ListFormat, ReportFormat};
 
@@ -36,11 +38,15 @@ pub(crate) fn analyze(
         ReportFormat::Text => {
             text_report(w, run)?;
             text_stories(w, stories)?;
+            text_entities(w, run, REPORT_ENTITIES)?;
+            text_quotes(w, run, REPORT_QUOTES)?;
             text_timeline(w, &timeline_of(run), REPORT_TIMELINE)?;
         }
         ReportFormat::Markdown => {
             markdown_report(w, run)?;
             markdown_stories(w, stories)?;
+            markdown_entities(w, run, REPORT_ENTITIES)?;
+            markdown_quotes(w, run)?;
             markdown_timeline(w, &timeline_of(run))?;
         }
     }
@@ -234,6 +240,171 @@ fn markdown_stories(w: &mut dyn Write, stories: &[(Story, Vec<Record>)]) -> Resu
     Ok(())
 }
 
+/// Entities the reports show: the most widely mentioned people and organisations; JSON and
+/// `parallax entities` list them all.
+const REPORT_ENTITIES: usize = 12;
+
+/// The people and organisations of the run, most widely mentioned first.
+fn people_and_organisations(run: &Run) -> Vec<Entity> {
+    let mut entities = entities_of(run).entities;
+    entities.retain(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization));
+    entities
+}
+
+/// "chancellor of Ostland; also Kovac, Chancellor Kovac".
+fn entity_details(e: &Entity) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !e.roles.is_empty() {
+        parts.push(e.roles.iter().take(3).cloned().collect::<Vec<_>>().join("; "));
+    }
+    if !e.aliases.is_empty() {
+        parts.push(format!("also {}", e.aliases.iter().take(4).cloned().collect::<Vec<_>>().join(", ")));
+    }
+    parts.join(" · ")
+}
+
+fn article_count(n: usize) -> String {
+    format!("{n} {}", plural(n, "article", "articles"))
+}
+
+/// "Irena Kovac (person, 4 articles)" and its roles and other names.
+fn text_entities(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
+    let entities = people_and_organisations(run);
+    if entities.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\nPeople and organisations ({})", entities.len())?;
+    for e in entities.iter().take(max) {
+        writeln!(w, "\n{}", clip(&format!("{} ({}, {})", e.name, e.kind, article_count(e.articles.len())), WIDTH))?;
+        for line in wrap(&entity_details(e), WIDTH - INDENT.len()) {
+            writeln!(w, "{INDENT}{line}")?;
+        }
+    }
+    if entities.len() > max {
+        writeln!(w, "… {} more: --format json, parallax entities", entities.len() - max)?;
+    }
+    Ok(())
+}
+
+fn markdown_entities(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
+    let entities = people_and_organisations(run);
+    if entities.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\n## People and organisations\n")?;
+    writeln!(w, "| Name | Kind | Articles | Roles | Also called |")?;
+    writeln!(w, "|---|---|---|---|---|")?;
+    for e in entities.iter().take(max) {
+        writeln!(
+            w,
+            "| {} | {} | {} | {} | {} |",
+            md_cell(&e.name),
+            e.kind,
+            e.articles.len(),
+            md_cell(&e.roles.iter().take(3).cloned().collect::<Vec<_>>().join("; ")),
+            md_cell(&e.aliases.iter().take(4).cloned().collect::<Vec<_>>().join(", "))
+        )?;
+    }
+    if entities.len() > max {
+        writeln!(w, "\n{} more: `--format json` or `parallax entities`.", entities.len() - max)?;
+    }
+    Ok(())
+}
+
+/// `parallax entities`: one line per entity, most widely mentioned first.
+pub(crate) fn entity_list(w: &mut dyn Write, entities: &[Entity], format: ListFormat) -> Result<()> {
+    match format {
+        ListFormat::Json => {
+            let items: Vec<EntityJson> = entities.iter().map(EntityJson::new).collect();
+            serde_json::to_writer_pretty(&mut *w, &items)?;
+            writeln!(w)?;
+        }
+        ListFormat::Text => {
+            for e in entities {
+                let mut line = format!("{:>4}  {:<12}  {}", e.articles.len(), e.kind, e.name);
+                if !e.aliases.is_empty() {
+                    line.push_str(&format!("  (also {})", e.aliases.join(", ")));
+                }
+                writeln!(w, "{}", clip(&line, WIDTH + 40))?;
+            }
+            writeln!(w, "{} {}", entities.len(), plural(entities.len(), "entity", "entities"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Quotes the text report shows; JSON and Markdown list them all.
+const REPORT_QUOTES: usize = 40;
+
+/// The quotes of the run's own articles (an exact copy repeats its original's), with the
+/// article's outlet.
+fn run_quotes(run: &Run) -> Vec<(&RunArticle, &parallax_core::Quote)> {
+    run.articles
+        .iter()
+        .filter(|a| a.article.duplicate_of.is_none())
+        .flat_map(|a| a.quotes.iter().map(move |q| (a, q)))
+        .collect()
+}
+
+/// "Direct" words in quotation marks; reported speech as written.
+fn quote_words(q: &parallax_core::Quote) -> String {
+    let words = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match q.kind {
+        parallax_core::QuoteKind::Direct => format!("“{words}”"),
+        parallax_core::QuoteKind::Indirect => format!("(reported) {words}"),
+    }
+}
+
+/// Where a quote was read: the article's outlet, and the outlet it came through.
+fn quote_source(a: &RunArticle, q: &parallax_core::Quote) -> String {
+    let mut from = a.article.outlet.clone().unwrap_or_else(|| a.article.id.to_string());
+    if let Some(via) = &q.via {
+        from.push_str(&format!(", via {via}"));
+    }
+    from
+}
+
+/// "Anna Berg  “We will rebuild.”  (Kessel Courier, via CNN)"
+fn text_quotes(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
+    let quotes = run_quotes(run);
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\nQuotes ({})", quotes.len())?;
+    for (a, q) in quotes.iter().take(max) {
+        writeln!(w, "\n{}", clip(&q.speaker, WIDTH))?;
+        let line = format!("{}  ({})", clip(&quote_words(q), 300), quote_source(a, q));
+        for l in wrap(&line, WIDTH - INDENT.len()) {
+            writeln!(w, "{INDENT}{l}")?;
+        }
+    }
+    if quotes.len() > max {
+        writeln!(w, "… {} more: --format json", quotes.len() - max)?;
+    }
+    Ok(())
+}
+
+fn markdown_quotes(w: &mut dyn Write, run: &Run) -> Result<()> {
+    let quotes = run_quotes(run);
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\n## Quotes\n")?;
+    writeln!(w, "| Speaker | What they said | Source | Article |")?;
+    writeln!(w, "|---|---|---|---|")?;
+    for (a, q) in quotes {
+        writeln!(
+            w,
+            "| {} | {} | {} | `{}` |",
+            md_cell(&q.speaker),
+            md_cell(&quote_words(q)),
+            md_cell(&quote_source(a, q)),
+            a.article.id
+        )?;
+    }
+    Ok(())
+}
+
 /// Timeline entries the analyze report shows; `parallax timeline` prints them all.
 const REPORT_TIMELINE: usize = 40;
 
@@ -358,6 +529,32 @@ pub(crate) fn story(w: &mut dyn Write, story: &Story, records: &[Record], format
                     a.title.as_deref().unwrap_or("(untitled)")
                 );
                 writeln!(w, "{}", clip(&line, WIDTH + 40))?;
+            }
+            text_quote_variants(w, &json.quote_variants)?;
+        }
+    }
+    Ok(())
+}
+
+/// "Quoted differently": each speaker's renderings, with what each later one changes.
+fn text_quote_variants(w: &mut dyn Write, groups: &[QuoteVariantsJson]) -> Result<()> {
+    if groups.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "\nQuoted differently ({})", groups.len())?;
+    for g in groups {
+        writeln!(w, "\n{}", clip(&g.speaker, WIDTH))?;
+        for (k, r) in g.renderings.iter().enumerate() {
+            let line = format!("“{}”  ({})", clip(&r.text, 300), r.outlet.as_deref().unwrap_or(&r.article));
+            for l in wrap(&line, WIDTH - INDENT.len()) {
+                writeln!(w, "{INDENT}{l}")?;
+            }
+            if k > 0 {
+                if let Some(d) = g.differences.get(k - 1).filter(|d| !d.is_empty()) {
+                    for l in wrap(&format!("changes: {}", d.join("  ")), WIDTH - INDENT.len() * 2) {
+                        writeln!(w, "{INDENT}{INDENT}{l}")?;
+                    }
+                }
             }
         }
     }

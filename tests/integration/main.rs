@@ -3,8 +3,10 @@
 
 mod bad_input;
 mod cli;
+mod entities;
 mod html;
 mod kill;
+mod quotes;
 mod store;
 mod stories;
 mod tidy;

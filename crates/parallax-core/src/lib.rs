@@ -6,12 +6,16 @@
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
 
 mod article;
+mod entity;
+mod quote;
 mod raw;
 mod story;
 pub mod text;
 mod time;
 
 pub use article::{Article, ArticleId, Published, PublishedParseError};
+pub use entity::{Entity, EntityKind, EntityKindParseError, Mention};
+pub use quote::{Quote, QuoteKind};
 pub use raw::{BodyFormat, RawDoc, RawMeta};
 pub use story::Story;
 pub use time::{TimeExpr, TimeKind, TimeMod, TimelineEntry};

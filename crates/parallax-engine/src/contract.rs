@@ -2,8 +2,7 @@
 //! contract the evaluation scripts and users' tools read. Every shape lives here, pinned by
 //! snapshot tests; fields are only ever added.
 //!
-//! Parts of the contract that later stages fill (`quotes`, `entities`) are present and empty
-//! until those stages exist: never invented.
+//! Every part of the contract is filled from what the stages found: never invented.
 
 use serde::Serialize;
 
@@ -14,11 +13,64 @@ use crate::{Failure, Record, Run, RunArticle, Status, Story};
 pub struct AnalyzeReport {
     pub articles: Vec<ArticleJson>,
     pub stories: Vec<StoryJson>,
-    pub quotes: Vec<serde_json::Value>,
-    pub entities: Vec<serde_json::Value>,
+    pub quotes: Vec<QuoteJson>,
+    pub entities: Vec<EntityJson>,
     pub times: Vec<TimeJson>,
     pub timeline: Vec<TimelineJson>,
     pub run: RunSummary,
+}
+
+/// One quote: who said it, the words (direct) or the reported clause (indirect), where they
+/// are in which article's `text` (char offsets), and the outlet they came through.
+#[derive(Debug, Serialize)]
+pub struct QuoteJson {
+    pub article: String,
+    pub speaker: String,
+    pub text: String,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub via: Option<String>,
+}
+
+impl QuoteJson {
+    pub fn new(article: &parallax_core::ArticleId, q: &parallax_core::Quote) -> QuoteJson {
+        QuoteJson {
+            article: article.to_string(),
+            speaker: q.speaker.clone(),
+            text: q.text.clone(),
+            kind: q.kind.as_str(),
+            start: q.start,
+            end: q.end,
+            via: q.via.clone(),
+        }
+    }
+}
+
+/// One person, organisation or place across the run's articles: its canonical name (the
+/// fullest form the articles give, without titles), the other names it goes by, the roles the
+/// articles give it and the articles that mention it.
+#[derive(Debug, Serialize)]
+pub struct EntityJson {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub articles: Vec<String>,
+}
+
+impl EntityJson {
+    pub fn new(e: &parallax_core::Entity) -> EntityJson {
+        EntityJson {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind.as_str(),
+            aliases: e.aliases.clone(),
+            roles: e.roles.clone(),
+            articles: e.articles.iter().map(ToString::to_string).collect(),
+        }
+    }
 }
 
 /// One time expression: where it is in which article's `text` (char offsets) and its TIMEX3
@@ -120,6 +172,71 @@ pub struct StoryJson {
     pub article_count: usize,
     /// Articles that are copies of another article in the store.
     pub copies: usize,
+    /// The same speaker's words rendered differently by the story's articles.
+    pub quote_variants: Vec<QuoteVariantsJson>,
+}
+
+/// One speaker's words as several articles render them: the first rendering (earliest
+/// published) is the reference; `differences[i]` lists what rendering `i + 1` drops (`-words`)
+/// and adds (`+words`) against it.
+#[derive(Debug, Serialize)]
+pub struct QuoteVariantsJson {
+    pub speaker: String,
+    pub renderings: Vec<RenderingJson>,
+    pub differences: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RenderingJson {
+    pub article: String,
+    pub outlet: Option<String>,
+    pub text: String,
+}
+
+impl QuoteVariantsJson {
+    /// The variant groups among the quotes of a story's articles; copies are left out (they
+    /// repeat their original word for word).
+    pub fn of_story(records: &[Record]) -> Vec<QuoteVariantsJson> {
+        let mut own: Vec<&Record> = records.iter().filter(|r| r.article.duplicate_of.is_none()).collect();
+        own.sort_by(|a, b| {
+            let key = |r: &Record| r.article.published.map(|p| p.to_string());
+            key(a).is_none().cmp(&key(b).is_none()).then(key(a).cmp(&key(b))).then(a.article.id.cmp(&b.article.id))
+        });
+        let renderings: Vec<parallax_nlp::quotes::Rendering<'_>> = own
+            .iter()
+            .flat_map(|r| {
+                r.quotes.iter().map(|q| parallax_nlp::quotes::Rendering {
+                    article: r.article.id.as_str(),
+                    outlet: r.article.outlet.as_deref(),
+                    quote: q,
+                })
+            })
+            .collect();
+        parallax_nlp::quotes::variants(&renderings)
+            .into_iter()
+            .map(|g| QuoteVariantsJson {
+                speaker: g.speaker,
+                renderings: g
+                    .renderings
+                    .into_iter()
+                    .map(|(article, outlet, text)| RenderingJson { article, outlet, text })
+                    .collect(),
+                differences: g
+                    .differences
+                    .into_iter()
+                    .map(|edits| {
+                        edits
+                            .into_iter()
+                            .map(|e| match e {
+                                parallax_nlp::quotes::Edit::Dropped(w) => format!("-{w}"),
+                                parallax_nlp::quotes::Edit::Added(w) => format!("+{w}"),
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
 }
 
 impl StoryJson {
@@ -144,6 +261,7 @@ impl StoryJson {
             outlets,
             article_count: records.len(),
             copies: records.iter().filter(|r| r.article.duplicate_of.is_some()).count(),
+            quote_variants: QuoteVariantsJson::of_story(records),
         }
     }
 }
@@ -169,11 +287,26 @@ pub struct FailureJson {
 impl AnalyzeReport {
     /// The report of `run`, with `stories`: those its articles belong to.
     pub fn new(run: &Run, stories: &[(Story, Vec<Record>)]) -> AnalyzeReport {
+        let linked = crate::entities_of(run);
         AnalyzeReport {
             articles: run.articles.iter().map(ArticleJson::from_run).collect(),
             stories: stories.iter().map(|(s, records)| StoryJson::new(s, records)).collect(),
-            quotes: Vec::new(),
-            entities: Vec::new(),
+            quotes: run
+                .articles
+                .iter()
+                .flat_map(|a| {
+                    a.quotes.iter().map(|q| {
+                        let mut json = QuoteJson::new(&a.article.id, q);
+                        // One name per speaker across articles: "Berg" in one, "Anna Berg" in
+                        // another, "Chancellor Anna Berg" as the quote finder saw her.
+                        if let Some(name) = linked.canonical(&a.article.id, &q.speaker) {
+                            json.speaker = name.to_string();
+                        }
+                        json
+                    })
+                })
+                .collect(),
+            entities: linked.entities.iter().map(EntityJson::new).collect(),
             times: run.articles.iter().flat_map(|a| a.times.iter().map(|t| TimeJson::new(&a.article.id, t))).collect(),
             timeline: crate::timeline_of(run).iter().map(TimelineJson::new).collect(),
             run: RunSummary::new(run),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use parallax_core::{Article, TimeExpr};
+use parallax_core::{Article, Mention, Quote, TimeExpr};
 use parallax_extract::extract;
 use parallax_ingest::{discover, read, Input};
 use parallax_store::{Record, Store, Stored};
@@ -32,6 +32,10 @@ pub struct RunArticle {
     pub story: Option<String>,
     /// Its time expressions, normalised against its publication date.
     pub times: Vec<TimeExpr>,
+    /// Its quotes with their speakers.
+    pub quotes: Vec<Quote>,
+    /// Its entity mentions (names, and descriptions standing for them).
+    pub mentions: Vec<Mention>,
 }
 
 /// An input, or one record of it, that was not stored, and why.
@@ -140,7 +144,9 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
                         warnings.push("no body text left after cleaning: only the title is kept".into());
                     }
                     let times = tag_times(&out.article);
-                    Ok(Record { article: out.article, warnings, story: None, times })
+                    let quotes = parallax_nlp::quotes::find(&out.article.text);
+                    let mentions = find_mentions(&out.article);
+                    Ok(Record { article: out.article, warnings, story: None, times, quotes, mentions })
                 })
                 .collect();
             (records, o.errors, o.skipped)
@@ -173,28 +179,51 @@ pub(crate) fn tag_times(article: &Article) -> Vec<TimeExpr> {
     parallax_nlp::time::tag(&article.text, article.published.map(|p| p.date()))
 }
 
+/// The article's entity mentions, without its own outlet ("Varnia Today" in Varnia Today's
+/// article is who wrote it, not who is in it).
+pub(crate) fn find_mentions(article: &Article) -> Vec<Mention> {
+    let mut mentions = parallax_nlp::entities::mentions(article.title.as_deref(), &article.text);
+    if let Some(outlet) = &article.outlet {
+        parallax_nlp::entities::drop_outlet(&mut mentions, outlet);
+    }
+    mentions
+}
+
+/// Fills in what an article stored by an earlier version lacks: time expressions, quotes,
+/// mentions.
+pub(crate) fn complete(mut r: Record) -> Record {
+    if r.times.is_empty() {
+        r.times = tag_times(&r.article);
+    }
+    if r.quotes.is_empty() {
+        r.quotes = parallax_nlp::quotes::find(&r.article.text);
+    }
+    if r.mentions.is_empty() {
+        r.mentions = find_mentions(&r.article);
+    }
+    r
+}
+
 fn commit(store: &mut Store, prepared: Prepared, run: &mut Run, progress: &dyn Progress) -> Result<()> {
     let outcomes = store.add(&prepared.records)?;
     for (record, outcome) in prepared.records.into_iter().zip(outcomes) {
-        let (article, status, times) = match outcome {
-            Stored::Added => (record.article, Status::Added, record.times),
+        let (status, record) = match outcome {
+            Stored::Added => (Status::Added, record),
             Stored::Duplicate(of) => {
-                (Article { duplicate_of: Some(of), ..record.article }, Status::Duplicate, record.times)
+                let article = Article { duplicate_of: Some(of), ..record.article };
+                (Status::Duplicate, Record { article, ..record })
             }
-            Stored::Existing => {
-                let source = record.article.source.clone();
-                match store.get(record.article.id.as_str())? {
-                    // Stored before times were: tag it now.
-                    Some(r) if r.times.is_empty() => {
-                        let times = tag_times(&r.article);
-                        (with_source(r.article, &source), Status::Existing, times)
-                    }
-                    Some(r) => (with_source(r.article, &source), Status::Existing, r.times),
-                    None => (record.article, Status::Existing, record.times),
+            Stored::Existing => match store.get(record.article.id.as_str())? {
+                // Stored by an earlier run, perhaps before times, quotes or mentions were.
+                Some(r) => {
+                    let article = with_source(r.article, &record.article.source);
+                    (Status::Existing, complete(Record { article, warnings: record.warnings, ..r }))
                 }
-            }
+                None => (Status::Existing, record),
+            },
         };
-        run.articles.push(RunArticle { article, status, warnings: record.warnings, story: None, times });
+        let Record { article, warnings, times, quotes, mentions, .. } = record;
+        run.articles.push(RunArticle { article, status, warnings, story: None, times, quotes, mentions });
     }
     run.failed.extend(prepared.failed);
     run.skipped.extend(prepared.skipped);

@@ -6,6 +6,7 @@
 //! print live in [`contract`].
 
 pub mod contract;
+mod entities;
 mod extract;
 mod ingest;
 mod stories;
@@ -19,9 +20,10 @@ use parallax_ingest::ReadConfig;
 use parallax_store::Store;
 use parallax_stories::{StoryClusterer, StoryConfig};
 
+pub use entities::{entities_of, Linked};
 pub use extract::{extract_paths, ExtractRun, Extraction};
 pub use ingest::{Failure, Run, RunArticle, Status};
-pub use parallax_core::Story;
+pub use parallax_core::{Entity, EntityKind, Story};
 pub use parallax_store::Record;
 pub use timeline::{timeline_of, Dated};
 

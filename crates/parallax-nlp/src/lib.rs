@@ -1,8 +1,11 @@
 //! Parallax's language stages over clean article text: time expressions (recognised and
-//! normalised to TIMEX3 values against the publication date) and timelines built from them.
-//! Quotes, speakers and entities will join here.
+//! normalised to TIMEX3 values against the publication date) and timelines built from them;
+//! quotes with their speakers, and their variants across a story's articles; entities (people,
+//! organisations, places) with one canonical name across articles.
 //!
 //! Pure: text and dates in, typed results out; no I/O, no global state.
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
 
+pub mod entities;
+pub mod quotes;
 pub mod time;

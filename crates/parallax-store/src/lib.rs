@@ -7,7 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax_core::{text, Article, ArticleId, Published, Story, TimeExpr, TimeMod};
+use parallax_core::{
+    text, Article, ArticleId, EntityKind, Mention, Published, Quote, QuoteKind, Story, TimeExpr, TimeMod,
+};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rusqlite_migration::{Migrations, M};
 
@@ -104,6 +106,35 @@ fn migrations() -> Migrations<'static> {
             PRIMARY KEY (article, seq)
         );",
         ),
+        // Quotes: each article's, in text order, written with the article.
+        M::up(
+            "CREATE TABLE quotes (
+            article    TEXT NOT NULL REFERENCES articles(id),
+            seq        INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char   INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            speaker    TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            via        TEXT,
+            PRIMARY KEY (article, seq)
+        );",
+        ),
+        // Entity mentions: each article's, in text order, written with the article. Entities
+        // are linked from them when asked for, never stored.
+        M::up(
+            "CREATE TABLE mentions (
+            article    TEXT NOT NULL REFERENCES articles(id),
+            seq        INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char   INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            name       TEXT NOT NULL,
+            role       TEXT,
+            PRIMARY KEY (article, seq)
+        );",
+        ),
     ])
 }
 
@@ -127,6 +158,10 @@ pub struct Record {
     pub story: Option<String>,
     /// Its time expressions, in text order.
     pub times: Vec<TimeExpr>,
+    /// Its quotes, in text order.
+    pub quotes: Vec<Quote>,
+    /// Its entity mentions, in text order.
+    pub mentions: Vec<Mention>,
 }
 
 /// What one clustering pass changed, saved in one transaction.
@@ -215,7 +250,19 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(sql)?;
-            for Record { article: a, warnings, times, .. } in records {
+            let mut insert_quote = tx
+                .prepare_cached(
+                    "INSERT INTO quotes (article, seq, start_char, end_char, text, speaker, kind, via)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(sql)?;
+            let mut insert_mention = tx
+                .prepare_cached(
+                    "INSERT INTO mentions (article, seq, start_char, end_char, text, kind, name, role)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(sql)?;
+            for Record { article: a, warnings, times, quotes, mentions, .. } in records {
                 if exists.exists([a.id.as_str()]).map_err(sql)? {
                     outcomes.push(Stored::Existing);
                     continue;
@@ -253,6 +300,34 @@ impl Store {
                             t.value,
                             t.modifier.map(TimeMod::as_str),
                             t.resolved,
+                        ])
+                        .map_err(sql)?;
+                }
+                for (seq, q) in quotes.iter().enumerate() {
+                    insert_quote
+                        .execute(params![
+                            a.id.as_str(),
+                            seq as i64,
+                            q.start as i64,
+                            q.end as i64,
+                            q.text,
+                            q.speaker,
+                            q.kind.as_str(),
+                            q.via,
+                        ])
+                        .map_err(sql)?;
+                }
+                for (seq, m) in mentions.iter().enumerate() {
+                    insert_mention
+                        .execute(params![
+                            a.id.as_str(),
+                            seq as i64,
+                            m.start as i64,
+                            m.end as i64,
+                            m.text,
+                            m.kind.as_str(),
+                            m.name,
+                            m.role,
                         ])
                         .map_err(sql)?;
                 }
@@ -473,7 +548,84 @@ impl Store {
         let warnings = serde_json::from_str(&warnings).map_err(|e| corrupt(&id, format!("warnings: {e}")))?;
         let story = row.get("story").map_err(get_err)?;
         let times = self.times(&id)?;
-        Ok(Record { article, warnings, story, times })
+        let quotes = self.quotes(&id)?;
+        let mentions = self.mentions(&id)?;
+        Ok(Record { article, warnings, story, times, quotes, mentions })
+    }
+
+    /// The stored entity mentions of an article, in text order.
+    fn mentions(&self, id: &str) -> Result<Vec<Mention>> {
+        let corrupt = |reason: String| Error::Corrupt { path: self.path.clone(), id: id.to_string(), reason };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT start_char, end_char, text, kind, name, role FROM mentions WHERE article = ?1 ORDER BY seq",
+            )
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })
+            .map_err(self.sql())?;
+        rows.map(|row| {
+            let (start, end, text, kind, name, role) = row.map_err(self.sql())?;
+            Ok(Mention {
+                start: usize::try_from(start).map_err(|e| corrupt(format!("mention start: {e}")))?,
+                end: usize::try_from(end).map_err(|e| corrupt(format!("mention end: {e}")))?,
+                text,
+                kind: kind.parse::<EntityKind>().map_err(|e| corrupt(format!("mention kind: {e}")))?,
+                name,
+                role,
+            })
+        })
+        .collect()
+    }
+
+    /// The stored quotes of an article, in text order.
+    fn quotes(&self, id: &str) -> Result<Vec<Quote>> {
+        let corrupt = |reason: String| Error::Corrupt { path: self.path.clone(), id: id.to_string(), reason };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT start_char, end_char, text, speaker, kind, via FROM quotes WHERE article = ?1 ORDER BY seq",
+            )
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })
+            .map_err(self.sql())?;
+        rows.map(|row| {
+            let (start, end, text, speaker, kind, via) = row.map_err(self.sql())?;
+            let kind = match kind.as_str() {
+                "direct" => QuoteKind::Direct,
+                "indirect" => QuoteKind::Indirect,
+                other => return Err(corrupt(format!("quote kind: {other:?}"))),
+            };
+            Ok(Quote {
+                start: usize::try_from(start).map_err(|e| corrupt(format!("quote start: {e}")))?,
+                end: usize::try_from(end).map_err(|e| corrupt(format!("quote end: {e}")))?,
+                text,
+                speaker,
+                kind,
+                via,
+            })
+        })
+        .collect()
     }
 
     /// The stored time expressions of an article, in text order.
@@ -546,6 +698,8 @@ mod tests {
             warnings: vec!["w".into()],
             story: None,
             times: Vec::new(),
+            quotes: Vec::new(),
+            mentions: Vec::new(),
         }
     }
 
@@ -596,5 +750,47 @@ mod tests {
         // A second run stores nothing twice.
         assert_eq!(store.add(&[record]).unwrap(), [Stored::Existing]);
         assert_eq!(store.all().unwrap()[0].times.len(), 1);
+    }
+
+    #[test]
+    fn quotes_are_stored_with_their_article() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut record = article("qqqq1", "Anna Berg said the bridge would reopen.");
+        record.quotes = vec![Quote {
+            start: 15,
+            end: 38,
+            text: "the bridge would reopen".into(),
+            speaker: "Anna Berg".into(),
+            kind: QuoteKind::Indirect,
+            via: Some("CNN".into()),
+        }];
+        store.add(std::slice::from_ref(&record)).unwrap();
+        assert_eq!(store.get("qqqq1").unwrap().unwrap().quotes, record.quotes);
+    }
+
+    #[test]
+    fn mentions_are_stored_with_their_article() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut record = article("mmmm1", "Chancellor Anna Berg visited Kessel.");
+        record.mentions = vec![
+            Mention {
+                start: 11,
+                end: 20,
+                text: "Anna Berg".into(),
+                kind: EntityKind::Person,
+                name: "Anna Berg".into(),
+                role: Some("chancellor".into()),
+            },
+            Mention {
+                start: 29,
+                end: 35,
+                text: "Kessel".into(),
+                kind: EntityKind::Place,
+                name: "Kessel".into(),
+                role: None,
+            },
+        ];
+        store.add(std::slice::from_ref(&record)).unwrap();
+        assert_eq!(store.get("mmmm1").unwrap().unwrap().mentions, record.mentions);
     }
 }

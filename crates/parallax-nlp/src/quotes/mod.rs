@@ -1,0 +1,911 @@
+//! Who said what: direct quotes (text in quotation marks with a speech cue before, after or
+//! between its parts) and reported speech ("X said that …", "…, according to X"), each with a
+//! speaker resolved within the article and the outlet it came through (`via`).
+//!
+//! Rules, no model: quotation marks are paired per paragraph (straight, curly, angle; a
+//! paragraph left open continues when the next one opens with a mark), then each sentence is
+//! searched for speech verbs from a fixed lexicon with a subject before them. A quoted span
+//! with no cue next to it (a scare quote, a title) is not a quote; a clause that quotes only
+//! some words in marks is reported speech. Deliberately not handled: speakers in another
+//! sentence than the cue ("Asked about X. 'No.'"), gender or number agreement of pronouns.
+
+mod lexicon;
+mod speaker;
+mod token;
+mod variants;
+
+pub use variants::{variants, Edit, Rendering, VariantGroup};
+
+#[cfg(test)]
+mod tests;
+
+use parallax_core::{Quote, QuoteKind};
+
+use speaker::{name_run, Cast};
+use token::Tok;
+
+/// The quotes of an article's clean `text`, in text order.
+pub fn find(text: &str) -> Vec<Quote> {
+    let toks = token::tokens(text, 0..text.len());
+    let mut cast = Cast::new(&toks);
+    let para = paragraph_of(text, &toks);
+    let spans = pair_marks(&toks, &para);
+    let mut inside = vec![false; toks.len()];
+    for &(o, c) in &spans {
+        inside[o..=c].iter_mut().for_each(|x| *x = true);
+    }
+    let mut cands = direct(&toks, &para, &spans);
+    let sentences = sentence_ranges(text, &toks);
+    cast.set_sentences(&toks, &sentences);
+    for sent in &sentences {
+        indirect(&toks, &para, &inside, sent.clone(), &mut cands);
+    }
+    settle(&toks, &mut cands);
+    cands.sort_by_key(|c| c.cue);
+    // Named speakers so far, newest last: pronouns take the newest one of their gender.
+    let mut history: Vec<String> = Vec::new();
+    let mut out: Vec<(usize, usize, String, QuoteKind, Option<String>)> = Vec::new();
+    for c in &cands {
+        let np: Vec<Tok<'_>> = match &c.who {
+            Who::Np(r) => toks[r.clone()].to_vec(),
+            Who::Last => Vec::new(),
+        };
+        let resolved = if np.is_empty() {
+            history.last().cloned().map(|l| (l, false))
+        } else {
+            speaker::resolve(&cast, &np, toks[c.cue].s, &history)
+        };
+        let Some((who, named)) = resolved else { continue };
+        if named {
+            history.retain(|h| *h != who);
+            history.push(who.clone());
+        }
+        let (s, e) = (toks[c.start].s, toks[c.end - 1].e);
+        let (s, e) = match c.kind {
+            QuoteKind::Direct => (toks[c.start].e, toks[c.end - 1].s),
+            QuoteKind::Indirect => (s, e),
+        };
+        let (s, e) = trim(text, s, e);
+        if s >= e {
+            continue;
+        }
+        let via = via(&toks, &sentences, c.cue).filter(|v| *v != who);
+        out.push((s, e, who, c.kind, via));
+    }
+    out.sort_by_key(|q| q.0);
+    let chars = CharIndex::new(text);
+    out.into_iter()
+        .map(|(s, e, speaker, kind, via)| Quote {
+            start: chars.of(s),
+            end: chars.of(e),
+            text: text[s..e].to_string(),
+            speaker,
+            kind,
+            via,
+        })
+        .collect()
+}
+
+/// Who a candidate's speaker is: subject words, or the previous speaker (a quote paragraph
+/// continuing the one before).
+#[derive(Debug, Clone)]
+enum Who {
+    Np(std::ops::Range<usize>),
+    Last,
+}
+
+/// A quote before its speaker is resolved. Token ranges: for a direct quote `start` is the
+/// opening mark and `end - 1` the closing one; for reported speech, the clause's tokens.
+#[derive(Debug, Clone)]
+struct Cand {
+    start: usize,
+    end: usize,
+    kind: QuoteKind,
+    who: Who,
+    /// The cue token (speech verb, "according", the colon); orders pronoun resolution.
+    cue: usize,
+}
+
+/// The paragraph number of each token: consecutive paragraphs get consecutive numbers, however
+/// many blank lines separate them.
+fn paragraph_of(text: &str, toks: &[Tok<'_>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut line = 0;
+    let mut pos = 0;
+    for t in toks {
+        if text[pos..t.s].contains('\n') {
+            line += 1;
+        }
+        pos = t.e;
+        out.push(line);
+    }
+    out
+}
+
+/// A speech verb, written in lowercase: "States" in "United States" is no verb.
+fn is_cue_at(toks: &[Tok<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.is_lower_word() {
+        return false;
+    }
+    match lexicon::lemma(t.t) {
+        None | Some((_, lexicon::Form::Ing)) => false,
+        // "the states", "two reports", "her calls": a plural noun after a determiner.
+        Some((_, lexicon::Form::S | lexicon::Form::Base)) if t.t != "says" => {
+            !(i > 0
+                && (lexicon::is_determiner(&toks[i - 1].lower())
+                    || matches!(toks[i - 1].lower().as_str(), "of" | "'s" | "’s")))
+        }
+        Some(_) => true,
+    }
+}
+
+/// Token ranges of the sentences (`parallax_core::text::sentences`).
+fn sentence_ranges(text: &str, toks: &[Tok<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for r in parallax_core::text::sentences(text) {
+        while k < toks.len() && toks[k].s < r.start {
+            k += 1;
+        }
+        let a = k;
+        while k < toks.len() && toks[k].e <= r.end {
+            k += 1;
+        }
+        if k > a {
+            out.push(a..k);
+        }
+    }
+    out
+}
+
+/// Pairs of (opening, closing) mark tokens. Straight marks alternate; curly and angle ones nest
+/// (inner pairs are skipped). A paragraph that ends inside a quote continues it when the next
+/// paragraph opens with a mark (news style for quotes over several paragraphs); otherwise the
+/// open mark is dropped.
+fn pair_marks(toks: &[Tok<'_>], para: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        if k > 0 && para[k] != para[k - 1] && open.is_some() {
+            if t.is_open_mark() {
+                // Continuation: skip this paragraph's opening mark.
+                k += 1;
+                continue;
+            }
+            open = None;
+            depth = 0;
+        }
+        match (open, t.t) {
+            (None, "\"" | "''" | "“" | "«" | "„") => open = Some(k),
+            (Some(_), "“" | "«" | "„") => depth += 1,
+            (Some(_), "”" | "»") if depth > 0 => depth -= 1,
+            (Some(o), "\"" | "''" | "”" | "»") => {
+                out.push((o, k));
+                open = None;
+                depth = 0;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Direct quotes: each quoted span with a speech cue right after it (`"…," she said`), right
+/// before it (`Berg said: "…"`), or continuing the previous paragraph's quote.
+fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    let mut k = 0;
+    while k < spans.len() {
+        let (o, c) = spans[k];
+        k += 1;
+        let words = toks[o..c].iter().filter(|t| t.is_word()).count();
+        if words == 0 {
+            continue;
+        }
+        // The last mark before the closing one, past an inner quote's closing `'`.
+        let mut last = c - 1;
+        while last > o + 1 && matches!(toks[last].t, "'" | "’") {
+            last -= 1;
+        }
+        let ends_clause = toks[last].t.chars().all(|ch| matches!(ch, ',' | '.' | '?' | '!' | '…' | '-' | '—'))
+            || toks.get(c + 1).is_some_and(|t| matches!(t.t, "," | "―" | "—" | "–"));
+        if let Some((who, cue)) = cue_after(toks, para, c).filter(|_| ends_clause) {
+            let mut end = c + 1;
+            // `"…," she said, "…"` and `"…," she said. "…"`: the span right after the cue
+            // continues the quote (one quote from the first part to the last).
+            // Later spans of the paragraph without a cue of their own continue it too.
+            // Only a span that follows the cue phrase (or the previous part) closely continues
+            // it: a scare quote later in the sentence ("a \"common-sense\" approach") does not.
+            let mut after = match &who {
+                Who::Np(np) => cue.max(np.end.saturating_sub(1)),
+                Who::Last => cue,
+            }
+            .max(end - 1);
+            while k < spans.len()
+                && para[spans[k].0] == para[c]
+                && (matches!(toks[spans[k].0 - 1].t, "." | "," | ":" | "?" | "!")
+                    || (after + 1..spans[k].0).all(|j| !toks[j].is_word() || lexicon::is_time_word(&toks[j].lower())))
+                && cue_after(toks, para, spans[k].1).is_none()
+                && cue_before(toks, para, spans[k].0).is_none_or(|(_, own)| own <= cue)
+            {
+                after = spans[k].1;
+                end = spans[k].1 + 1;
+                k += 1;
+            }
+            out.push(Cand { start: o, end, kind: QuoteKind::Direct, who, cue });
+            continue;
+        }
+        if let Some((who, cue)) = cue_before(toks, para, o) {
+            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who, cue });
+            continue;
+        }
+        // A paragraph that is all quote, right after a paragraph with a quote.
+        if (o == 0 || para[o - 1] != para[o])
+            && toks.get(c + 1).is_none_or(|_| para[c + 1] != para[c])
+            && words >= 5
+            && out.last().is_some_and(|p| p.end > 0 && para[p.end - 1] + 1 == para[o])
+        {
+            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who: Who::Last, cue: o });
+        }
+    }
+    out
+}
+
+/// `"…," she said.` / `"…," said Anna Berg, the mayor.`: the speaker and cue after the closing
+/// mark `c`.
+fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)> {
+    let same = |j: usize| j < toks.len() && para[j] == para[c];
+    let mut k = c + 1;
+    if same(k) && toks[k].t == "," {
+        k += 1;
+    }
+    if !same(k) {
+        return None;
+    }
+    // `"…" ― Anna Berg`: a dash and a name sign the quote.
+    if matches!(toks[k].t, "―" | "—" | "–" | "-") {
+        let end = name_run(toks, k + 1).filter(|&e| same(e - 1))?;
+        return Some((Who::Np(k + 1..end), k));
+    }
+    // "said Anna Berg", "added the spokesman".
+    if is_cue_at(toks, k) {
+        let a = k + 1;
+        let mut e = a;
+        while same(e) && e < a + 8 && (toks[e].is_word() || toks[e].t == "-" || toks[e].t == "'s") {
+            e += 1;
+        }
+        if e > a && !lexicon::ends_subject(&toks[a].lower()) {
+            let np =
+                name_run(toks, a).map_or(a..e, |n| if lexicon::is_determiner(&toks[a].lower()) { a..e } else { a..n });
+            return Some((Who::Np(np), k));
+        }
+        return None;
+    }
+    // "she said", "Berg told reporters", "the spokesman added".
+    let a = k;
+    let mut e = a;
+    let mut np_end = a;
+    while same(e) && e < a + 10 {
+        if toks[e].t == "(" {
+            // "Rep. Anna Berg (D-Ost.) said": skip the bracket.
+            match (e..toks.len().min(e + 8)).find(|&j| toks[j].t == ")") {
+                Some(j) => e = j + 1,
+                None => break,
+            }
+            continue;
+        }
+        if !(toks[e].is_word() || toks[e].t == "'s" || toks[e].t == "-") || is_cue_at(toks, e) {
+            break;
+        }
+        e += 1;
+        np_end = e;
+    }
+    while np_end > a && lexicon::is_verb_filler(&toks[np_end - 1].lower()) {
+        np_end -= 1;
+    }
+    if np_end > a && same(e) && is_cue_at(toks, e) {
+        return Some((Who::Np(a..np_end), e));
+    }
+    // `"…," Anna Berg, the mayor of Kessel, said.`
+    // `"…," Tomas Lind, the attorney general of Ostland, one of the states suing, said.`: the
+    // verb follows one or more appositives, each closed by a comma.
+    if np_end > a && same(e) && toks[e].t == "," && name_run(toks, a) == Some(np_end) {
+        let mut j = e + 1;
+        while same(j) && j < e + 40 && !matches!(toks[j].t, "." | ";" | "?" | "!") && !toks[j].is_open_mark() {
+            if toks[j].t == "," {
+                let mut v = j + 1;
+                while same(v) && lexicon::is_verb_filler(&toks[v].lower()) {
+                    v += 1;
+                }
+                if same(v) && is_cue_at(toks, v) {
+                    return Some((Who::Np(a..np_end), v));
+                }
+            }
+            j += 1;
+        }
+    }
+    None
+}
+
+/// `Berg said: "…"`, `He told reporters, "…"`, `Berg:` — the speaker before the opening mark
+/// `o`: a colon or comma (or "that") right before the mark, a speech verb at most a few words
+/// before that, and its subject.
+fn cue_before(toks: &[Tok<'_>], para: &[usize], o: usize) -> Option<(Who, usize)> {
+    let mut k = o.checked_sub(1)?;
+    // "He said:" may close the paragraph before the quote.
+    let colon_para = para[k] + 1 == para[o] && toks[k].t == ":";
+    let p = para[k];
+    let same = |j: usize| para[j] == p;
+    if !(para[k] == para[o] || colon_para) || !matches!(toks[k].t, ":" | "," | "that") {
+        return None;
+    }
+    let colon = toks[k].t == ":";
+    // Walk back to the verb over a hearer or a time phrase: "told reporters on Tuesday:".
+    let limit = k.saturating_sub(7);
+    while k > limit {
+        k -= 1;
+        if !same(k) || matches!(toks[k].t, "." | "!" | "?" | ";") || toks[k].is_close_mark() {
+            break;
+        }
+        let w = toks[k].lower();
+        if is_cue_at(toks, k) || toks[k].is_lower_word() && lexicon::is_participle_cue(&w) {
+            return subject_before(toks, para, k).map(|np| (Who::Np(np), k));
+        }
+    }
+    // "Berg:" opening a paragraph (an interview), or "Said Berg:".
+    let start = o - 1;
+    if colon {
+        let mut a = start;
+        while a > 0 && same(a - 1) {
+            a -= 1;
+        }
+        if matches!(toks[a].t, "Said" | "Says" | "Added" | "Adds") && a + 1 < start {
+            a += 1;
+        }
+        if name_run(toks, a) == Some(start) {
+            return Some((Who::Np(a..start), start));
+        }
+    }
+    None
+}
+
+/// The subject words before the verb at `v`, skipping "has long", "also" and the like; stops at
+/// punctuation or a word that starts another clause. "Anna Berg, the mayor, said" gives the name.
+fn subject_before(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops::Range<usize>> {
+    let same = |j: usize| para[j] == para[v];
+    let mut e = v;
+    while e > 0 && same(e - 1) && lexicon::is_verb_filler(&toks[e - 1].lower()) {
+        e -= 1;
+    }
+    // Appositives: "Berg, the mayor, said", "Anna Berg (D-Ost.), who chairs the committee, said",
+    // "Marta Quist, 59, of Kessel, who watched the vote, said". Walk back over comma-separated
+    // segments to the sentence's start; the subject is the first segment when it is a name (or
+    // a description opening the sentence), else a segment that is a name between commas ("The
+    // party's chairman, Anna Berg, said"), else the name ending the nearest segment.
+    if e > 0 && toks[e - 1].t == "," {
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut close = e - 1;
+        let limit = close.saturating_sub(45);
+        let mut at_start = false;
+        while segs.len() < 6 {
+            let mut j = close;
+            // "of Kessel, Md., who": a period before a comma ends an abbreviation, not the sentence.
+            let stops = |k: usize| {
+                matches!(toks[k].t, ";" | "!" | "?" | ":")
+                    || toks[k].t == "." && toks.get(k + 1).is_none_or(|n| n.is_capital_word() || n.is_open_mark())
+            };
+            while j > limit
+                && same(j - 1)
+                && toks[j - 1].t != ","
+                && !stops(j - 1)
+                && !toks[j - 1].is_open_mark()
+                && !toks[j - 1].is_close_mark()
+            {
+                j -= 1;
+            }
+            if j == close {
+                break;
+            }
+            // A bracket at the segment's end is not part of a name: "Anna Berg (D-Ost.)".
+            let mut seg_end = close;
+            if toks[seg_end - 1].t == ")" {
+                if let Some(open) = (j..seg_end).rev().find(|&x| toks[x].t == "(") {
+                    seg_end = open;
+                }
+            }
+            segs.push((j, seg_end));
+            if j == 0 || !same(j - 1) || toks[j - 1].t != "," || j <= limit {
+                at_start = j == 0 || !same(j - 1) || toks[j - 1].t != ",";
+                break;
+            }
+            close = j - 1;
+        }
+        if at_start {
+            if let Some(&(a, b)) = segs.last() {
+                let a =
+                    a + toks[a..b].iter().take_while(|t| lexicon::is_verb_filler(&t.lower()) || t.t == "Even").count();
+                if a < b && name_run(toks, a) == Some(b) {
+                    return Some(a..b);
+                }
+                if a < b
+                    && b - a <= 7
+                    && lexicon::is_determiner(&toks[a].lower())
+                    && plausible_subject(&toks[a..b])
+                    && segs.len() > 1
+                {
+                    // "A lawyer for the unions, Erik Sand, said": the name between commas wins.
+                    if let Some(&(na, nb)) =
+                        segs[..segs.len() - 1].iter().rev().find(|&&(na, nb)| name_run(toks, na) == Some(nb))
+                    {
+                        return Some(na..nb);
+                    }
+                    return Some(a..b);
+                }
+            }
+        }
+        if let Some(&(a, b)) = segs.iter().find(|&&(a, b)| name_run(toks, a) == Some(b)) {
+            return Some(a..b);
+        }
+        let &(a, b) = segs.first()?;
+        let start = name_run_ending(toks, b).filter(|&st| st >= a)?;
+        return Some(start..b);
+    }
+    // "Anna Berg (D-Ost.) said".
+    if e > 1 && toks[e - 1].t == ")" {
+        if let Some(open) = (e.saturating_sub(9)..e).rev().find(|&x| toks[x].t == "(") {
+            if let Some(start) = name_run_ending(toks, open) {
+                return Some(start..open);
+            }
+        }
+    }
+    // "It says the campaign broke the law": an organisation spoken of as "it".
+    if e > 0
+        && toks[e - 1].lower() == "it"
+        && (e - 1 == 0 || !same(e - 2) || !toks[e - 2].is_word() || toks[e - 2].lower() == "and")
+    {
+        return Some(e - 1..e);
+    }
+    // "an architect who said": the relative pronoun stands for the words before it.
+    if e > 0 && matches!(toks[e - 1].lower().as_str(), "who" | "which") {
+        let w = if e > 1 && toks[e - 2].t == "," { e - 2 } else { e - 1 };
+        return (w > 0 && toks[w - 1].is_word()).then(|| subject_before(toks, para, w)).flatten();
+    }
+    let mut s = e;
+    while s > 0 && e - s < 8 && same(s - 1) {
+        let t = &toks[s - 1];
+        let w = t.lower();
+        let joins = t.t == "'s" || t.t == "’s" || t.t == "-" || t.t == "'" || t.t == "’";
+        // "attorneys for the family", "the head of the agency": a preposition inside the subject.
+        let inner =
+            matches!(w.as_str(), "of" | "for" | "at" | "from" | "in") && s < e && s > 1 && toks[s - 2].is_word();
+        if !(t.is_word() || joins) || lexicon::ends_subject(&w) && !inner || lexicon::is_cue(&w) {
+            break;
+        }
+        s -= 1;
+    }
+    // A subject does not start with a preposition: "… of the family said" → "the family".
+    while s < e && matches!(toks[s].lower().as_str(), "of" | "for" | "at" | "from") {
+        s += 1;
+    }
+    // "Later the spokesman said": a sentence adverb is not part of the subject.
+    while s < e && lexicon::is_verb_filler(&toks[s].lower()) {
+        s += 1;
+    }
+    (s < e && plausible_subject(&toks[s..e])).then_some(s..e)
+}
+
+/// Words after an inverted verb ("…, said X") that can be its subject: a name, or a short
+/// description ("the spokesman", "a senior official for the ministry") — not a clause ("said
+/// the event brought back memories").
+fn inverted_subject(np: &[Tok<'_>]) -> bool {
+    if name_run(np, 0).is_some_and(|e| e == np.len() || matches!(np[e].t, "(" | "of" | "for")) {
+        return true;
+    }
+    let head = np.iter().position(|t| matches!(t.t, "of" | "for" | "at" | "with" | "in" | "(")).unwrap_or(np.len());
+    let skip = usize::from(np.first().is_some_and(|t| lexicon::is_determiner(&t.lower())));
+    head > skip && head - skip <= 3
+}
+
+/// Start of the name run that ends right before `end`.
+fn name_run_ending(toks: &[Tok<'_>], end: usize) -> Option<usize> {
+    (end.saturating_sub(5)..end).find(|&a| name_run(toks, a) == Some(end))
+}
+
+/// Subject words that can name a speaker: a name, a pronoun, or a description.
+fn plausible_subject(np: &[Tok<'_>]) -> bool {
+    let first = np[0].lower();
+    if np.len() == 1 && lexicon::is_pronoun(&first) {
+        return true;
+    }
+    np.iter().any(|t| t.is_capital_word() && !lexicon::is_capital_function_word(&t.lower()))
+        || lexicon::is_determiner(&first)
+        || np.len() <= 3 && np.last().is_some_and(|t| t.t.ends_with('s') && t.is_lower_word())
+}
+
+/// Reported speech in the sentence `sent`: "X said (that) …", "…, X said", "…, said X",
+/// "according to X, …", "…, saying …".
+fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::Range<usize>, out: &mut Vec<Cand>) {
+    let (a, b) = (sent.start, trim_end(toks, sent.clone()));
+    let out_start = out.len();
+    // An interview transcript: "BERG: We will rebuild." — a speaker in capitals and a colon
+    // open the paragraph, the turn runs to its end.
+    if (a == 0 || para[a - 1] != para[a]) && !inside[a] {
+        if let Some(e) = name_run(toks, a).filter(|&e| e < b && e <= a + 3 && toks[e].t == ":") {
+            let caps = toks[a..e].iter().all(|t| {
+                t.t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.t.chars().any(char::is_lowercase)
+            });
+            let mut end = e + 1;
+            while end < toks.len() && para[end] == para[a] {
+                end += 1;
+            }
+            if caps && end > e + 3 {
+                out.push(Cand { start: e + 1, end, kind: QuoteKind::Indirect, who: Who::Np(a..e), cue: e });
+            }
+        }
+    }
+    let mut i = a;
+    while i < b {
+        if inside[i] {
+            i += 1;
+            continue;
+        }
+        let w = toks[i].lower();
+        // "According to Reuters, …" / "…, according to officials."
+        if w == "according" && toks.get(i + 1).is_some_and(|t| t.t == "to") {
+            let np_a = i + 2;
+            let mut np_e = np_a;
+            while np_e < b && np_e < np_a + 8 && toks[np_e].t != "," {
+                np_e += 1;
+            }
+            if np_e > np_a {
+                if (i == a || i == a + 1 && !toks[a].is_word()) && np_e + 3 < b {
+                    out.push(Cand {
+                        start: np_e + 1,
+                        end: b,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np_a..np_e),
+                        cue: i,
+                    });
+                } else if i > a + 3 && toks[i - 1].t == "," {
+                    out.push(Cand {
+                        start: a,
+                        end: i - 1,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np_a..np_e),
+                        cue: i,
+                    });
+                }
+            }
+            i = np_e;
+            continue;
+        }
+        if toks[i].is_lower_word() && lexicon::is_participle_cue(&w) && i > a && matches!(toks[i - 1].t, "," | "by") {
+            let r = skip_that(toks, i + 1, b);
+            if b.saturating_sub(r) >= 3 && toks[r].lower() != "to" {
+                // The subject of this sentence's speech verb before it, else its first name.
+                let earlier = out[out_start..].iter().rev().find_map(|c| match &c.who {
+                    Who::Np(np) if c.cue < i => Some(np.clone()),
+                    _ => None,
+                });
+                if let Some(np) = earlier.or_else(|| sentence_subject(toks, a, i)) {
+                    out.push(Cand { start: r, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // "She is proposing …", "he has been calling for …": a progressive speech verb.
+        let progressive = toks[i].is_lower_word()
+            && lexicon::is_participle_cue(&w)
+            && i > a + 1
+            && matches!(toks[i - 1].lower().as_str(), "is" | "are" | "was" | "were" | "been" | "’s" | "'s");
+        // "The deal was agreed by both leaders": a passive speech verb has no speaker subject.
+        let passive =
+            i > a && matches!(toks[i - 1].lower().as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being");
+        if !(progressive || is_cue_at(toks, i) && !passive) {
+            i += 1;
+            continue;
+        }
+        let verb = if progressive { i - 1 } else { i };
+        // "… and said …": a coordinated verb shares the sentence's subject.
+        let subject = subject_before(toks, para, verb).filter(|np| np.start >= a).or_else(|| {
+            let mut f = i;
+            while f > a && lexicon::is_verb_filler(&toks[f - 1].lower()) {
+                f -= 1;
+            }
+            (f > a && matches!(toks[f - 1].lower().as_str(), "and" | "but"))
+                .then(|| sentence_subject(toks, a, f - 1))
+                .flatten()
+        });
+        match subject {
+            Some(np) => {
+                let before_comma = np.start > a && toks[np.start - 1].t == "," && np.start > a + 3;
+                // Middle: "…, Berg said, …" (unless what follows is a new clause: ", as they …").
+                let mut m = i + 1;
+                while m < b && lexicon::is_time_word(&toks[m].lower()) {
+                    m += 1;
+                }
+                let middle = before_comma
+                    && m + 3 < b
+                    && toks[m].t == ","
+                    && !lexicon::opens_clause(&toks[m + 1].lower())
+                    && !lexicon::is_participle_cue(&toks[m + 1].lower());
+                let mut r = after_verb(toks, i, b);
+                let object = lexicon::takes_object(&w);
+                // "called for the repeal", "pointed to the cost": the particle opens the content.
+                if object && r < b && matches!(toks[r].t, "for" | "on" | "out" | "about" | "to") && r == i + 1 {
+                    r += 1;
+                }
+                let content = b.saturating_sub(r);
+                let content = if object && content == 2 { 3 } else { content };
+                // "He added: the plan is dead." — a colon without quotation marks.
+                if r < b && toks[r].t == ":" && toks.get(r + 1).is_some_and(|t| !t.is_open_mark()) && b > r + 3 {
+                    r += 1;
+                }
+                if middle {
+                    out.push(Cand { start: a, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                } else if content >= 3 && opens_content(toks, r, content, &w) && !toks[r].is_open_mark() {
+                    out.push(Cand { start: r, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                } else if before_comma && (content == 0 || toks[m].t == ",") {
+                    // End: "…, Berg said." / "…, Berg said Friday, as …".
+                    out.push(Cand { start: a, end: np.start - 1, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                }
+            }
+            None if i > a + 3 && toks[i - 1].t == "," => {
+                // Inverted: "…, said Anna Berg."
+                let mut e = i + 1;
+                while e < b && e < i + 9 && toks[e].t != "," {
+                    e += 1;
+                }
+                if e > i + 1 && plausible_subject(&toks[i + 1..e]) && inverted_subject(&toks[i + 1..e]) {
+                    out.push(Cand { start: a, end: i - 1, kind: QuoteKind::Indirect, who: Who::Np(i + 1..e), cue: i });
+                }
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    // A reported clause ends where the next speaker's words begin: "X said A, and Y said B".
+    let cues: Vec<(usize, usize)> = out[out_start..]
+        .iter()
+        .filter_map(|c| match &c.who {
+            // Not a relative clause inside the content: "… through what she calls a war".
+            Who::Np(np)
+                if np.end <= c.cue
+                    && c.start > c.cue
+                    && !(np.start > 0
+                        && matches!(toks[np.start - 1].lower().as_str(), "what" | "which" | "that" | "as")) =>
+            {
+                Some((np.start, c.cue))
+            }
+            _ => None,
+        })
+        .collect();
+    for c in &mut out[out_start..] {
+        if let Some(&(np_start, _)) =
+            cues.iter().find(|&&(np_start, cue)| c.start < np_start && cue < c.end && cue != c.cue)
+        {
+            c.end = c.end.min(np_start);
+        }
+    }
+    // "announced the arrest and said a curfew would continue": a coordinated speech verb starts
+    // reported speech of its own, so the first verb's content ends before "and".
+    for c in &mut out[out_start..] {
+        if let Some(j) = (c.start + 1..c.end.saturating_sub(1)).find(|&j| {
+            !inside[j]
+                && (matches!(toks[j].t, "and" | "but") && {
+                    let mut v = j + 1;
+                    while v < c.end && lexicon::is_verb_filler(&toks[v].lower()) {
+                        v += 1;
+                    }
+                    v < c.end && v != c.cue && is_cue_at(toks, v)
+                } || matches!(toks[j].t, "," | "by")
+                    && toks[j + 1].is_lower_word()
+                    && j + 1 != c.cue
+                    && lexicon::is_participle_cue(&toks[j + 1].lower()))
+        }) {
+            c.end = j;
+        }
+    }
+    // A reported clause ends where the sentence breaks off: "… would be intense — and he noted".
+    for c in &mut out[out_start..] {
+        if let Some(brk) =
+            (c.start..c.end).find(|&j| !inside[j] && matches!(toks[j].t, "—" | "―" | ";" | "(") && j > c.start + 2)
+        {
+            c.end = brk;
+        }
+    }
+    let tail = out.split_off(out_start);
+    out.extend(tail.into_iter().filter(|c| c.end >= c.start + 3));
+}
+
+/// Whether the reported content may start at `r` after the speech verb `verb`: not with a word
+/// that makes the verb something else ("said so", "told to", "said no"), except an infinitive
+/// after a promise ("pledged to cut taxes").
+fn opens_content(toks: &[Tok<'_>], r: usize, content: usize, verb: &str) -> bool {
+    let w = toks[r].lower();
+    match w.as_str() {
+        "to" => lexicon::promises(verb),
+        "no" => content >= 4,
+        "so" | "in" | ":" | "as" | "but" | "and" | "according" => false,
+        _ => true,
+    }
+}
+
+/// The end of a sentence's tokens without its final punctuation and closing marks.
+fn trim_end(toks: &[Tok<'_>], sent: std::ops::Range<usize>) -> usize {
+    let mut b = sent.end;
+    while b > sent.start && !toks[b - 1].is_word() && !toks[b - 1].is_close_mark() {
+        b -= 1;
+    }
+    b
+}
+
+fn skip_that(toks: &[Tok<'_>], mut r: usize, b: usize) -> usize {
+    if r < b && toks[r].lower() == "that" {
+        r += 1;
+    }
+    r
+}
+
+/// Where the reported clause starts after the verb at `v`: past a hearer ("told reporters"),
+/// a time or setting phrase ("on Tuesday", "in a statement") and "that".
+fn after_verb(toks: &[Tok<'_>], v: usize, b: usize) -> usize {
+    let mut r = v + 1;
+    if lexicon::takes_hearer(&toks[v].lower()) && r < b {
+        if let Some(e) =
+            name_run(toks, r).or_else(|| (toks[r].lower() == "the").then(|| name_run(toks, r + 1)).flatten())
+        {
+            r = e;
+        } else if let Some(that) = (r..b.min(r + 5)).find(|&j| toks[j].lower() == "that") {
+            r = that;
+        } else if toks[r].is_lower_word() {
+            r += 1;
+        }
+    }
+    let mut k = r;
+    let mut strong = None;
+    while k < b && (lexicon::is_time_word(&toks[k].lower()) || toks[k].t == "," || name_run(toks, k).is_some() && k > r)
+    {
+        if !lexicon::is_weak_time_word(&toks[k].lower()) {
+            strong = Some(k + 1);
+        }
+        k += 1;
+    }
+    // "said the event brought back memories": a determiner opens the reported clause's subject,
+    // not a time phrase, unless "that" or a comma closes the phrase.
+    let phrase_opens = r < b && !lexicon::is_determiner(&toks[r].lower());
+    if k > r && (k >= b || toks[k].lower() == "that" || toks[k - 1].t == ",") {
+        r = k;
+    } else if let Some(e) = strong.filter(|_| phrase_opens) {
+        // "warned on Tuesday the pillars …": up to the last word of the phrase.
+        r = e;
+    }
+    skip_that(toks, r, b)
+}
+
+/// The subject of the clause a participle cue hangs on: the first name or pronoun of the
+/// sentence before it.
+fn sentence_subject(toks: &[Tok<'_>], a: usize, before: usize) -> Option<std::ops::Range<usize>> {
+    (a..before).find_map(|j| {
+        if lexicon::is_pronoun(&toks[j].lower()) {
+            return Some(j..j + 1);
+        }
+        name_run(toks, j).map(|e| j..e)
+    })
+}
+
+/// Overlaps between direct and reported quotes: a clause that is only a quoted span (plus
+/// "that") stays direct; one with words of its own around quoted words is reported speech with
+/// a fragment quoted, and the direct span goes. Overlapping reported clauses keep the first.
+fn settle(toks: &[Tok<'_>], cands: &mut Vec<Cand>) {
+    let directs: Vec<(usize, usize)> =
+        cands.iter().filter(|c| c.kind == QuoteKind::Direct).map(|c| (c.start, c.end)).collect();
+    let direct_cues: Vec<usize> = cands.iter().filter(|c| c.kind == QuoteKind::Direct).map(|c| c.cue).collect();
+    let mut drop_direct = Vec::new();
+    cands.retain(|c| {
+        if c.kind == QuoteKind::Direct {
+            return true;
+        }
+        // `"…," Berg said, as quoted by CNN`: the cue belongs to the quote before it.
+        if direct_cues.contains(&c.cue) {
+            return false;
+        }
+        // `Berg wrote on social media: "…"`: the colon hands the words to the direct quote.
+        if (c.start..c.end).any(|j| toks[j].t == ":" && toks.get(j + 1).is_some_and(Tok::is_open_mark)) {
+            return false;
+        }
+        let over: Vec<&(usize, usize)> = directs.iter().filter(|d| d.0 < c.end && c.start < d.1).collect();
+        if over.is_empty() {
+            return true;
+        }
+        let own = (c.start..c.end)
+            .filter(|&j| toks[j].is_word() && !over.iter().any(|d| d.0 <= j && j < d.1) && toks[j].lower() != "that")
+            .count();
+        if own < 3 {
+            return false;
+        }
+        drop_direct.extend(over.into_iter().copied());
+        true
+    });
+    cands.retain(|c| c.kind == QuoteKind::Indirect || !drop_direct.contains(&(c.start, c.end)));
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut reach = 0;
+    let mut direct_reach = 0;
+    cands.retain(|c| {
+        if c.kind == QuoteKind::Direct {
+            let keep = c.start >= direct_reach;
+            direct_reach = direct_reach.max(c.end);
+            return keep;
+        }
+        let keep = c.start >= reach;
+        if keep {
+            reach = c.end;
+        }
+        keep
+    });
+}
+
+/// The outlet a quote came through, from its cue's sentence: "as quoted by CNN", "told The New
+/// York Times", "in an interview with Reuters", "according to Reuters".
+fn via(toks: &[Tok<'_>], sentences: &[std::ops::Range<usize>], cue: usize) -> Option<String> {
+    let sent = sentences.iter().find(|s| s.contains(&cue))?;
+    for j in sent.clone() {
+        let w = toks[j].lower();
+        let at = match w.as_str() {
+            "by" if j > 0 && toks[j - 1].lower() == "quoted" => j + 1,
+            "told" | "tells" | "with" | "to" if j + 1 < sent.end => j + 1,
+            _ => continue,
+        };
+        let a = if toks.get(at).is_some_and(|t| t.t == "The" || t.t == "the") { at + 1 } else { at };
+        if let Some(e) = name_run(toks, a) {
+            let name: Vec<&str> = toks[a..e].iter().map(|t| t.t).collect();
+            let name = name.join(" ");
+            if lexicon::is_outlet(&name) {
+                let the = a > at && !matches!(name.as_str(), "CNN" | "Reuters" | "NPR" | "AP");
+                return Some(if the { format!("The {name}") } else { name });
+            }
+        }
+    }
+    None
+}
+
+/// `s..e` without surrounding whitespace and punctuation that is not part of the words.
+fn trim(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let strip = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–');
+    while s < e {
+        let c = text[s..e].chars().next().expect("non-empty range");
+        if !strip(c) {
+            break;
+        }
+        s += c.len_utf8();
+    }
+    while s < e {
+        let c = text[s..e].chars().next_back().expect("non-empty range");
+        if !strip(c) {
+            break;
+        }
+        e -= c.len_utf8();
+    }
+    (s, e)
+}
+
+/// Byte offset → char offset.
+struct CharIndex {
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        CharIndex { starts: text.char_indices().map(|(i, _)| i).collect() }
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&b| b < byte)
+    }
+}

@@ -1,0 +1,322 @@
+//! Speakers: from the words before a speech verb ("Mr. Berg", "she", "the spokesman") to the
+//! fullest name the article gives.
+//!
+//! Names are runs of capitalised words; a surname alone takes the longest run ending in it.
+//! Pronouns take the nearest preceding named speaker (or, before any, the nearest person
+//! mention); descriptions take the person the article gave that role ("Anna Berg, the
+//! spokeswoman," / "spokeswoman Anna Berg"). No gender or number agreement: the article's
+//! last speaker is right far more often than a guess from a name list would fix.
+
+use super::lexicon;
+use super::token::Tok;
+
+/// A sentence's byte span and the people it names (byte position, fullest name), in order.
+type SentencePeople = (usize, usize, Vec<(usize, String)>);
+
+/// What the article says about its people: name mentions and roles, in text order.
+pub(super) struct Cast {
+    /// (byte position, name) for every run of two or more capitalised words.
+    names: Vec<(usize, String)>,
+    /// (role head word, name): "the spokeswoman" → "Anna Berg".
+    roles: Vec<(String, String)>,
+    /// Surname → evidence of gender: positive "he", negative "she" (honorifics count most).
+    gender: Vec<(String, i32)>,
+    /// Surnames the article gives with an honorific.
+    titled: Vec<String>,
+    /// Per sentence: its byte span and the people it names, in order (fullest names).
+    sentences: Vec<SentencePeople>,
+}
+
+impl Cast {
+    pub(super) fn new(toks: &[Tok<'_>]) -> Cast {
+        let mut names = Vec::new();
+        let mut roles = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(end) = name_run(toks, i) else {
+                i += 1;
+                continue;
+            };
+            let name = strip_titles(&join_name(&toks[i..end]));
+            if name.contains(' ') {
+                names.push((toks[i].s, name.clone()));
+                // "spokeswoman Anna Berg", "former official John Marsh".
+                if i > 0 && toks[i - 1].is_lower_word() && !lexicon::ends_subject(&toks[i - 1].lower()) {
+                    roles.push((toks[i - 1].lower(), name.clone()));
+                }
+                // "Anna Berg, the spokeswoman," / "Anna Berg, a former official,".
+                if toks.get(end).is_some_and(|t| t.t == ",") {
+                    let mut j = end + 1;
+                    if toks.get(j).is_some_and(|t| lexicon::is_determiner(&t.lower())) {
+                        j += 1;
+                        while j < toks.len() && j < end + 8 && toks[j].is_word() {
+                            j += 1;
+                        }
+                        if j > end + 2 && toks.get(j).is_some_and(|t| t.t == "," || t.t == ".") {
+                            roles.push((toks[j - 1].lower(), name.clone()));
+                        }
+                    }
+                }
+            }
+            i = end;
+        }
+        let gender = gender_evidence(toks);
+        let titled = (0..toks.len())
+            .filter(|&i| {
+                matches!(toks[i].t.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss")
+                    && name_run(toks, i).is_some_and(|e| e > i + 1)
+            })
+            .filter_map(|i| name_run(toks, i).map(|e| toks[e - 1].t.to_string()))
+            .collect();
+        Cast { names, roles, gender, titled, sentences: Vec::new() }
+    }
+
+    /// Records the sentences and the people each names, for pronoun resolution.
+    pub(super) fn set_sentences(&mut self, toks: &[Tok<'_>], sentences: &[std::ops::Range<usize>]) {
+        let mut out = Vec::with_capacity(sentences.len());
+        for r in sentences {
+            let mut people = Vec::new();
+            let mut i = r.start;
+            while i < r.end {
+                match name_run(toks, i) {
+                    Some(end) => {
+                        let name = strip_titles(&join_name(&toks[i..end.min(r.end)]));
+                        people.push((toks[i].s, self.fullest(&name)));
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+            out.push((toks[r.start].s, toks[r.end - 1].e, people));
+        }
+        self.sentences = out;
+    }
+
+    /// The person a pronoun at byte `pos` most likely stands for: the first person named
+    /// earlier in its own sentence, else the first one named in the sentence before (the
+    /// subject is usually named first), if the article does not give them another gender.
+    fn salient_before(&self, pos: usize, fits: &dyn Fn(&str) -> bool) -> Option<&str> {
+        let k = self.sentences.iter().position(|(s, e, _)| *s <= pos && pos < *e)?;
+        let own = self.sentences[k].2.iter().filter(|(p, _)| *p < pos).map(|(_, n)| n.as_str()).find(|n| fits(n));
+        // Then the sentences just before, nearest first: only close ones.
+        own.or_else(|| {
+            self.sentences[k.saturating_sub(3)..k]
+                .iter()
+                .rev()
+                .find_map(|prev| prev.2.iter().map(|(_, n)| n.as_str()).find(|n| fits(n)))
+        })
+    }
+
+    /// Whether the article gives `name` with an honorific ("Mrs. Quist"): a person.
+    fn titled(&self, name: &str) -> bool {
+        self.titled.iter().any(|n| n == name)
+    }
+
+    /// +1 for a man, -1 for a woman, 0 when the article does not tell.
+    fn gender(&self, name: &str) -> i32 {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        self.gender.iter().find(|(n, _)| n == last).map_or(0, |(_, g)| if g.abs() >= 2 { g.signum() } else { 0 })
+    }
+
+    /// The fullest name ending in `last` (a surname), if the article gives one.
+    fn fullest(&self, name: &str) -> String {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        self.names
+            .iter()
+            .filter(|(_, n)| n.len() > name.len() && n.rsplit(' ').next() == Some(last))
+            .max_by_key(|(_, n)| n.len())
+            .map_or_else(|| name.to_string(), |(_, n)| n.clone())
+    }
+
+    /// The nearest person named before `pos`.
+    fn person_before(&self, pos: usize) -> Option<&str> {
+        self.names.iter().rev().find(|(p, _)| *p < pos).map(|(_, n)| n.as_str())
+    }
+
+    /// The nearest person named before `pos` that `fits`.
+    fn person_before_fitting(&self, pos: usize, fits: &dyn Fn(&str) -> bool) -> Option<&str> {
+        self.names.iter().rev().filter(|(p, _)| *p < pos).take(6).find(|(_, n)| fits(n)).map(|(_, n)| n.as_str())
+    }
+
+    /// The person the article last gave the role `head` ("spokeswoman").
+    fn role(&self, head: &str) -> Option<String> {
+        self.roles.iter().rev().find(|(r, _)| r == head).map(|(_, n)| self.fullest(n))
+    }
+}
+
+/// The speaker named by the subject words `np`, at byte `pos`; `last` is the article's most
+/// recent named speaker. The flag says whether the words named someone (a name or a known
+/// role), so the caller knows whether this speaker is the new antecedent for pronouns.
+pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String]) -> Option<(String, bool)> {
+    let last = history.last().map(String::as_str);
+    let first = np.first()?;
+    // "a spokesman for the Berg campaign" names the spokesman, not Berg: only the words before
+    // the preposition say who speaks — unless they are a bare description with no name.
+    let head_len =
+        np.iter().position(|t| matches!(t.t, "of" | "for" | "at" | "from" | "in" | "with")).unwrap_or(np.len());
+    if head_len > 0
+        && head_len < np.len()
+        && !np[..head_len].iter().any(|t| t.is_capital_word() && !lexicon::is_capital_function_word(&t.lower()))
+    {
+        let desc = join_name(
+            &np[np[..head_len].iter().take_while(|t| matches!(t.lower().as_str(), "the" | "a" | "an")).count()..],
+        );
+        if let Some(name) = cast.role(&np[head_len - 1].lower()) {
+            return Some((name, true));
+        }
+        return Some((desc, false));
+    }
+    // "it" stands for an organisation the article does not name right there; no guess.
+    if np.len() == 1 && first.lower() == "it" {
+        return Some(("it".to_string(), false));
+    }
+    if np.len() == 1 && lexicon::is_pronoun(&first.lower()) {
+        let w = first.lower();
+        if w == "i" || w == "we" {
+            return last.map(|l| (l.to_string(), false));
+        }
+        // The newest speaker whose gender the article does not contradict; the newest of all
+        // when none fits.
+        let want = match w.as_str() {
+            "he" => 1,
+            "she" => -1,
+            _ => 0,
+        };
+        let fits = |n: &str| want == 0 || cast.gender(n) != -want;
+        let person = |n: &str| {
+            fits(n)
+                && (n.contains(' ') && !lexicon::names_organisation(n)
+                    || history.iter().any(|h| h == n)
+                    || cast.titled(n))
+        };
+        let who = cast
+            .salient_before(pos, &person)
+            .or_else(|| history.iter().rev().take(4).find(|h| fits(h)).map(String::as_str))
+            .or_else(|| cast.person_before_fitting(pos, &fits))
+            .or(last)
+            .or_else(|| cast.person_before(pos))?;
+        return Some((who.to_string(), false));
+    }
+    // The last run of capitalised words names the speaker: "Kessel's mayor, Anna Berg".
+    let mut k = np.len();
+    while k > 0 {
+        if let Some(end) = name_run(np, k - 1) {
+            let mut start = k - 1;
+            while start > 0 && name_run(np, start - 1).is_some_and(|e| e >= end) {
+                start -= 1;
+            }
+            let possessive = np.get(end).is_some_and(|t| t.t == "'s" || t.t == "’s");
+            // "the New York businessman", "a White House official": the name only modifies the
+            // description's head noun.
+            let modifier = end < np.len() && np[end..].iter().all(Tok::is_lower_word);
+            if modifier {
+                break;
+            }
+            if !possessive {
+                let name = join_name(&np[start..end]);
+                let stripped = strip_titles(&name);
+                return Some((cast.fullest(&stripped), true));
+            }
+            k = start;
+        } else {
+            k -= 1;
+        }
+    }
+    // A description: "the spokesman", "a former official", "officials".
+    let words: Vec<String> = np.iter().filter(|t| t.is_word()).map(Tok::lower).collect();
+    let head = words.last()?;
+    if let Some(name) = cast.role(head) {
+        return Some((name, true));
+    }
+    let skip = np.iter().take_while(|t| matches!(t.lower().as_str(), "the" | "a" | "an")).count();
+    let desc = join_name(&np[skip..]);
+    (!desc.is_empty()).then_some((desc, false))
+}
+
+/// Gender evidence per surname: honorifics ("Mr.", "Mrs.", "Ms.") and the pronouns that follow
+/// a name before the next name ("Berg … she said" → a woman). Counted, so one stray pronoun
+/// does not decide; no name lists.
+fn gender_evidence(toks: &[Tok<'_>]) -> Vec<(String, i32)> {
+    let mut out: Vec<(String, i32)> = Vec::new();
+    let mut add = |name: &str, v: i32| match out.iter_mut().find(|(n, _)| n == name) {
+        Some((_, g)) => *g += v,
+        None => out.push((name.to_string(), v)),
+    };
+    let mut current: Option<String> = None;
+    let mut budget = 0usize;
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(end) = name_run(toks, i) {
+            let surname = toks[end - 1].t.to_string();
+            match toks[i].t.trim_end_matches('.') {
+                "Mr" => add(&surname, 3),
+                "Mrs" | "Ms" | "Miss" => add(&surname, -3),
+                _ => {}
+            }
+            current = Some(surname);
+            budget = 30;
+            i = end;
+            continue;
+        }
+        if let Some(name) = current.as_deref() {
+            match toks[i].lower().as_str() {
+                "he" | "him" | "his" | "himself" => add(name, 1),
+                "she" | "her" | "hers" | "herself" => add(name, -1),
+                _ => {}
+            }
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                current = None;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// End (exclusive) of the run of capitalised name words starting at `i`, if one starts there.
+pub(super) fn name_run(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if !t.is_capital_word() || lexicon::is_capital_function_word(&t.lower()) && !lexicon::is_title(&t.lower()) {
+        return None;
+    }
+    let mut j = i + 1;
+    while let Some(t) = toks.get(j) {
+        if t.is_capital_word() && !lexicon::is_capital_function_word(&t.lower())
+            || lexicon::is_title(&t.lower()) && t.is_capital_word()
+        {
+            j += 1;
+        } else if t.t == "-"
+            || matches!(t.t, "of" | "on" | "for" | "&") && toks.get(j + 1).is_some_and(Tok::is_capital_word) && j > i
+        {
+            // "Secretary of State", "Commission on Presidential Debates", "Jean-Luc": keep going
+            // only into another capitalised word.
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    Some(j)
+}
+
+/// The tokens as written, one space wherever the text had a gap: "farmers' union", "Jean-Luc".
+fn join_name(toks: &[Tok<'_>]) -> String {
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 && t.s > toks[k - 1].e {
+            out.push(' ');
+        }
+        out.push_str(t.t);
+    }
+    out
+}
+
+/// "Sen. Anna Berg" → "Anna Berg"; a title alone stays ("the President" → "President").
+fn strip_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let first_real = words.iter().position(|w| !lexicon::is_title(&w.to_lowercase()) && *w != "of");
+    match first_real {
+        Some(k) => words[k..].join(" "),
+        None => name.to_string(),
+    }
+}

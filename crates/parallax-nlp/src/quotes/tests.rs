@@ -1,0 +1,307 @@
+//! Quote finding on invented news sentences: one `check` per case, listing each quote found as
+//! `kind speaker: text` (plus ` via X`), so the tests read like the output.
+
+use proptest::prelude::*;
+
+use super::find;
+
+fn check(text: &str, expected: &[&str]) {
+    let got: Vec<String> = find(text)
+        .iter()
+        .map(|q| {
+            let via = q.via.as_ref().map(|v| format!(" via {v}")).unwrap_or_default();
+            format!("{} {}: {}{via}", q.kind.as_str(), q.speaker, q.text)
+        })
+        .collect();
+    assert_eq!(got, expected, "{text:?}");
+}
+
+#[test]
+fn direct_quote_with_the_cue_after() {
+    check(
+        "Anna Berg opened the bridge on Monday.\n\n\"This is a new chapter for the valley,\" Berg said.",
+        &["direct Anna Berg: This is a new chapter for the valley"],
+    );
+    check(
+        "“The repairs will take all summer,” said Tomas Lind, the city engineer.",
+        &["direct Tomas Lind: The repairs will take all summer"],
+    );
+    check(
+        "«Nous ne céderons pas sur les salaires», a union leader told reporters.",
+        &["direct union leader: Nous ne céderons pas sur les salaires"],
+    );
+}
+
+#[test]
+fn direct_quote_split_by_its_cue() {
+    check(
+        "Mayor Anna Berg toured the flooded district.\n\n\"We did not expect the river to rise so fast,\" she said. \"Nobody did.\"",
+        &["direct Anna Berg: We did not expect the river to rise so fast,\" she said. \"Nobody did."],
+    );
+    check(
+        "Tomas Lind chairs the council.\n\n\"The first vote,\" he said, \"was only the beginning.\"",
+        &["direct Tomas Lind: The first vote,\" he said, \"was only the beginning."],
+    );
+    check(
+        "\"Every village deserves a doctor\" ― Marta Quist, nurse",
+        &["direct Marta Quist: Every village deserves a doctor"],
+    );
+    check(
+        "Tomas Lind spoke last.\n\nHe said:\n\n\"We have waited ten years for this road.\"",
+        &["direct Tomas Lind: We have waited ten years for this road."],
+    );
+    check("''The deck is sound,'' Mr. Lind said.", &["direct Lind: The deck is sound"]);
+}
+
+#[test]
+fn direct_quote_over_several_paragraphs() {
+    check(
+        "Tomas Lind, the city engineer, said: \"The pillars are sound.\n\n\"The deck is not, and it will be replaced by spring.\"",
+        &["direct Tomas Lind: The pillars are sound.\n\n\"The deck is not, and it will be replaced by spring."],
+    );
+}
+
+#[test]
+fn direct_quote_with_the_cue_before() {
+    check(
+        "Anna Berg wrote on social media: \"The valley deserves better than this.\"",
+        &["direct Anna Berg: The valley deserves better than this."],
+    );
+    check(
+        "Berg told reporters on Tuesday, \"We will rebuild every house.\"",
+        &["direct Berg: We will rebuild every house."],
+    );
+    check("Anna Berg visited the school.\n\n\"The roof held,\" Berg added.", &["direct Anna Berg: The roof held"]);
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    check("The so-called \"river tax\" was dropped in the spring budget.", &[]);
+    check("She starred in \"The Long Winter\" and two other films.", &[]);
+}
+
+#[test]
+fn reported_speech() {
+    check(
+        "Anna Berg said that the bridge would reopen in May.",
+        &["indirect Anna Berg: the bridge would reopen in May"],
+    );
+    check(
+        "Tomas Lind told reporters that the budget was exhausted.",
+        &["indirect Tomas Lind: the budget was exhausted"],
+    );
+    check(
+        "Rep. Marta Quist (D-Ost.), who chairs the farm committee, said the subsidy would end in May.",
+        &["indirect Marta Quist: the subsidy would end in May"],
+    );
+    check(
+        "The bridge was closed for a week, another engineer said.",
+        &["indirect another engineer: The bridge was closed for a week"],
+    );
+    check(
+        "Lind warned on Tuesday the pillars could crack under heavy trucks.",
+        &["indirect Lind: the pillars could crack under heavy trucks"],
+    );
+    check(
+        "The repairs will cost twice the estimate, the engineer argued.",
+        &["indirect engineer: The repairs will cost twice the estimate"],
+    );
+    check(
+        "The valley has lost a third of its farms, said Marta Quist, a local historian.",
+        &["indirect Marta Quist: The valley has lost a third of its farms"],
+    );
+    check(
+        "According to Marta Quist, the valley has lost a third of its farms.",
+        &["indirect Marta Quist: the valley has lost a third of its farms"],
+    );
+    check(
+        "The valley has lost a third of its farms, according to the farmers' union.",
+        &["indirect farmers' union: The valley has lost a third of its farms"],
+    );
+}
+
+#[test]
+fn reported_speech_with_quoted_words_is_indirect() {
+    check(
+        "Anna Berg said the new bridge was \"a gift to the whole valley\" and thanked the workers.",
+        &["indirect Anna Berg: the new bridge was \"a gift to the whole valley\" and thanked the workers"],
+    );
+}
+
+#[test]
+fn pronouns_take_the_last_named_speaker() {
+    check(
+        "Anna Berg said the bridge would reopen in May. She insisted the delay was the contractor's fault.",
+        &[
+            "indirect Anna Berg: the bridge would reopen in May",
+            "indirect Anna Berg: the delay was the contractor's fault",
+        ],
+    );
+    check(
+        "Tomas Lind inspected the pillars on Monday.\n\nHe said the steel had rusted through.",
+        &["indirect Tomas Lind: the steel had rusted through"],
+    );
+}
+
+#[test]
+fn descriptions_take_the_person_given_that_role() {
+    check(
+        "Erik Sand, the spokesman, announced a recount. Later the spokesman claimed the first count had been rushed.",
+        &["indirect Erik Sand: the first count had been rushed"],
+    );
+    check(
+        "Former official Greta Holm left in March.\n\nThe former official noted that nobody had asked her.",
+        &["indirect Greta Holm: nobody had asked her"],
+    );
+}
+
+#[test]
+fn surnames_take_the_fullest_name() {
+    check(
+        "Sen. Marta Quist voted no. Quist said the plan ignored rural towns.",
+        &["indirect Marta Quist: the plan ignored rural towns"],
+    );
+}
+
+#[test]
+fn second_hand_sources_are_via() {
+    check(
+        "Anna Berg told CNN that the valley would need federal help.",
+        &["indirect Anna Berg: the valley would need federal help via CNN"],
+    );
+    check(
+        "\"We are not leaving,\" Tomas Lind said, as quoted by Reuters.",
+        &["direct Tomas Lind: We are not leaving via Reuters"],
+    );
+    check(
+        "Lind told The New York Times that the mine would close.",
+        &["indirect Lind: the mine would close via The New York Times"],
+    );
+}
+
+#[test]
+fn participles_report_the_subject() {
+    check(
+        "Anna Berg left the meeting early, saying the vote had been rigged.",
+        &["indirect Anna Berg: the vote had been rigged"],
+    );
+}
+
+#[test]
+fn offsets_are_chars() {
+    let text = "Zoë Ångström said that the café reopens soon.";
+    let q = &find(text)[0];
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    assert_eq!(q.speaker, "Zoë Ångström");
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_offsets_fit(text in "[A-Za-z\"“”«»:,. \n'’]{0,200}") {
+        let chars: Vec<char> = text.chars().collect();
+        for q in find(&text) {
+            prop_assert!(q.start < q.end && q.end <= chars.len());
+            prop_assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+        }
+    }
+}
+
+#[test]
+fn a_quote_ending_in_an_inner_quote_keeps_its_cue() {
+    check(
+        "Marta Quist runs the clinic.\n\n\"It feels like, 'Sure, we can do this later,'\" she said.",
+        &["direct Marta Quist: It feels like, 'Sure, we can do this later,'"],
+    );
+}
+
+#[test]
+fn subjects_behind_several_appositives() {
+    check(
+        "Marta Quist, 61, of Lower Kessel, Ost., who watched the vote from the gallery, said the result brought back memories of the flood.",
+        &["indirect Marta Quist: the result brought back memories of the flood"],
+    );
+    check(
+        "\"It is an intrusion into our affairs,\" Tomas Lind, the attorney general of Ostland, one of the provinces suing, said in a statement.",
+        &["direct Tomas Lind: It is an intrusion into our affairs"],
+    );
+    check(
+        "A lawyer for the unions, Erik Sand, said no decision had been made about an appeal.",
+        &["indirect Erik Sand: no decision had been made about an appeal"],
+    );
+}
+
+#[test]
+fn a_name_that_modifies_a_description_is_not_the_speaker() {
+    check("\"We need change,\" the Kessel businessman said.", &["direct Kessel businessman: We need change"]);
+}
+
+#[test]
+fn speech_acts_with_a_noun_phrase_or_an_infinitive() {
+    check(
+        "Anna Berg has called for the complete repeal of the river tax.",
+        &["indirect Anna Berg: the complete repeal of the river tax"],
+    );
+    check(
+        "Tomas Lind is proposing new flood barriers along the whole valley.",
+        &["indirect Tomas Lind: new flood barriers along the whole valley"],
+    );
+    check(
+        "Marta Quist pledged to reopen the clinic by spring.",
+        &["indirect Marta Quist: to reopen the clinic by spring"],
+    );
+    // A plural noun after a determiner is no speech verb.
+    check("One of the states suing the ministry lost its case.", &[]);
+}
+
+#[test]
+fn coordinated_speech_verbs_split_the_content() {
+    check(
+        "Police announced on Friday the arrest of a man and said a curfew would continue through the weekend.",
+        &["indirect Police: the arrest of a man", "indirect Police: a curfew would continue through the weekend"],
+    );
+    check(
+        "A court in Kessel rejected the request for the files, saying the courts have no business judging what voters need.",
+        &[
+            "indirect court in Kessel: the request for the files",
+            "indirect court in Kessel: the courts have no business judging what voters need",
+        ],
+    );
+}
+
+#[test]
+fn colon_introductions_and_interview_turns() {
+    check("Lind added: the plan is dead and buried.", &["indirect Lind: the plan is dead and buried"]);
+    check(
+        "BERG: We will rebuild the bridge. It will take a year.",
+        &["indirect BERG: We will rebuild the bridge. It will take a year."],
+    );
+}
+
+#[test]
+fn a_scare_quote_later_in_the_sentence_does_not_continue_the_quote() {
+    check(
+        "\"We need change,\" the Kessel businessman said, arguing that he will bring a \"common-sense\" approach to the port.",
+        &[
+            "direct Kessel businessman: We need change",
+            "indirect Kessel businessman: he will bring a \"common-sense\" approach to the port",
+        ],
+    );
+    check(
+        "Said Lind: “I do not get the sense she is interested in reform.”",
+        &["direct Lind: I do not get the sense she is interested in reform."],
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_person_just_named_not_only_the_last_speaker() {
+    check(
+        "\"We will appeal,\" said Erik Sand, the union's lawyer.\n\nAnna Berg toured the flooded district on Friday. She says the dykes must be raised before winter.",
+        &["direct Erik Sand: We will appeal", "indirect Anna Berg: the dykes must be raised before winter"],
+    );
+    // Mrs. and Mr. tell whom "she" can be.
+    check(
+        "Mrs. Quist met Mr. Lind at the harbour. Lind said the cranes were idle. She said the strike would end soon.",
+        &["indirect Lind: the cranes were idle", "indirect Quist: the strike would end soon"],
+    );
+}
