@@ -280,8 +280,21 @@ fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)>
             e += 1;
         }
         if e > a && !lexicon::ends_subject(&toks[a].lower()) {
-            let np =
-                name_run(toks, a).map_or(a..e, |n| if lexicon::is_determiner(&toks[a].lower()) { a..e } else { a..n });
+            let np = name_run(toks, a).map_or(a..e, |n| {
+                if lexicon::is_determiner(&toks[a].lower()) {
+                    return a..e;
+                }
+                // "said Democratic presidential nominee Anna Berg": lowercase title words bridge
+                // to the name; a preposition does not ("said Berg in Kessel").
+                let mut m = n;
+                while m < e && toks[m].is_lower_word() && !lexicon::ends_subject(&toks[m].lower()) {
+                    m += 1;
+                }
+                match name_run(toks, m).filter(|_| m > n && m < e) {
+                    Some(end) => a..end.min(e),
+                    None => a..n,
+                }
+            });
             return Some((Who::Np(np), k));
         }
         return None;
@@ -382,6 +395,14 @@ fn subject_before(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops
     while e > 0 && same(e - 1) && lexicon::is_verb_filler(&toks[e - 1].lower()) {
         e -= 1;
     }
+    // "Berg (D-Ost.), Lind and Quist all said": a floating quantifier after the subject.
+    if e > 1
+        && same(e - 2)
+        && matches!(toks[e - 1].lower().as_str(), "all" | "both")
+        && (toks[e - 2].t == ")" || toks[e - 2].is_capital_word())
+    {
+        e -= 1;
+    }
     // Appositives: "Berg, the mayor, said", "Anna Berg (D-Ost.), who chairs the committee, said",
     // "Marta Quist, 59, of Kessel, who watched the vote, said". Walk back over comma-separated
     // segments to the sentence's start; the subject is the first segment when it is a name (or
@@ -390,7 +411,7 @@ fn subject_before(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops
     if e > 0 && toks[e - 1].t == "," {
         let mut segs: Vec<(usize, usize)> = Vec::new();
         let mut close = e - 1;
-        let limit = close.saturating_sub(45);
+        let limit = close.saturating_sub(60);
         let mut at_start = false;
         while segs.len() < 6 {
             let mut j = close;
@@ -450,6 +471,15 @@ fn subject_before(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops
         }
         if let Some(&(a, b)) = segs.iter().find(|&&(a, b)| name_run(toks, a) == Some(b)) {
             return Some(a..b);
+        }
+        // "Conservative economist Aparna Mathur, who studies tax at the Enterprise Institute,
+        // said": the name ending the sentence's first segment.
+        if at_start {
+            if let Some(&(a, b)) = segs.last() {
+                if let Some(start) = name_run_ending(toks, b).filter(|&st| st >= a) {
+                    return Some(start..b);
+                }
+            }
         }
         let &(a, b) = segs.first()?;
         let start = name_run_ending(toks, b).filter(|&st| st >= a)?;

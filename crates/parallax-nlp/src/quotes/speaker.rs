@@ -154,6 +154,12 @@ pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String
     // the preposition say who speaks — unless they are a bare description with no name.
     let head_len =
         np.iter().position(|t| matches!(t.t, "of" | "for" | "at" | "from" | "in" | "with")).unwrap_or(np.len());
+    // "Mr. Morgan of the Sierra Club", "Dan Hale at the National Review": the name before the
+    // preposition speaks.
+    if head_len > 0 && head_len < np.len() && name_run(np, 0).is_some_and(|e| e == head_len) {
+        let name = strip_titles(&join_name(&np[..head_len]));
+        return Some((cast.fullest(&name), true));
+    }
     if head_len > 0
         && head_len < np.len()
         && !np[..head_len].iter().any(|t| t.is_capital_word() && !lexicon::is_capital_function_word(&t.lower()))

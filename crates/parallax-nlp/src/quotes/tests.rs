@@ -305,3 +305,20 @@ fn a_pronoun_takes_the_person_just_named_not_only_the_last_speaker() {
         &["indirect Lind: the cranes were idle", "indirect Quist: the strike would end soon"],
     );
 }
+
+#[test]
+fn speakers_behind_titles_prepositions_and_quantifiers() {
+    check("\"It will fail,\" said Democratic presidential nominee Anna Berg.", &["direct Anna Berg: It will fail"]);
+    check(
+        "Mr. Holm of the Farmers' League said the deal was bad for growers.",
+        &["indirect Holm: the deal was bad for growers"],
+    );
+    check(
+        "Conservative economist Ada Lind, who studies tax policy at the Kessel Institute, said the plan was too costly.",
+        &["indirect Ada Lind: the plan was too costly"],
+    );
+    check(
+        "Sens. Per Holm (D-Var.) and Eva Sten (D-Kes.) all suggested that the claims could be grounds for a case.",
+        &["indirect Eva Sten: the claims could be grounds for a case"],
+    );
+}
