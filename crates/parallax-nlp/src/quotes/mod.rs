@@ -230,6 +230,10 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
                 && para[spans[k].0] == para[c]
                 && (matches!(toks[spans[k].0 - 1].t, "." | "," | ":" | "?" | "!")
                     || (after + 1..spans[k].0).all(|j| !toks[j].is_word() || lexicon::is_time_word(&toks[j].lower())))
+                // `"…," Berg said, adding later, "…"`: another speech verb starts a quote of its own.
+                && !(after + 1..spans[k].0).any(|j| {
+                    j != cue && (is_cue_at(toks, j) || toks[j].is_lower_word() && lexicon::is_participle_cue(&toks[j].lower()))
+                })
                 && cue_after(toks, para, spans[k].1).is_none()
                 && cue_before(toks, para, spans[k].0).is_none_or(|(_, own)| own <= cue)
             {
@@ -367,7 +371,13 @@ fn cue_before(toks: &[Tok<'_>], para: &[usize], o: usize) -> Option<(Who, usize)
         }
         let w = toks[k].lower();
         if is_cue_at(toks, k) || toks[k].is_lower_word() && lexicon::is_participle_cue(&w) {
-            return subject_before(toks, para, k).map(|np| (Who::Np(np), k));
+            // `…, adding later, "…"`: a participle's speaker is the clause's, the one just quoted.
+            let participle = !is_cue_at(toks, k);
+            return match subject_before(toks, para, k) {
+                Some(np) if !participle => Some((Who::Np(np), k)),
+                _ if participle => Some((Who::Last, k)),
+                _ => None,
+            };
         }
     }
     // "Berg:" opening a paragraph (an interview), or "Said Berg:".
@@ -564,8 +574,11 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
     let out_start = out.len();
     // An interview transcript: "BERG: We will rebuild." — a speaker in capitals and a colon
     // open the paragraph, the turn runs to its end.
-    if (a == 0 || para[a - 1] != para[a]) && !inside[a] {
-        if let Some(e) = name_run(toks, a).filter(|&e| e < b && e <= a + 3 && toks[e].t == ":") {
+    // A transcript quoted whole may open each turn with a quotation mark: `"BERG: …`.
+    let n = if toks[a].is_open_mark() && a + 1 < b { a + 1 } else { a };
+    if (a == 0 || para[a - 1] != para[a]) && (!inside[n] || n > a) {
+        if let Some(e) = name_run(toks, n).filter(|&e| e < b && e <= n + 3 && toks[e].t == ":") {
+            let a = n;
             let caps = toks[a..e].iter().all(|t| {
                 t.t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.t.chars().any(char::is_lowercase)
             });

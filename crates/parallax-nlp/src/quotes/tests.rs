@@ -322,3 +322,19 @@ fn speakers_behind_titles_prepositions_and_quantifiers() {
         &["indirect Eva Sten: the claims could be grounds for a case"],
     );
 }
+
+#[test]
+fn a_participle_between_two_quotes_starts_the_second() {
+    check(
+        "\"We cannot pay for this,\" Lind said, adding later, \"The fund is empty.\"",
+        &["direct Lind: We cannot pay for this", "direct Lind: The fund is empty."],
+    );
+}
+
+#[test]
+fn a_transcript_quoted_turn_by_turn() {
+    check(
+        "\"HOLM: Will the port reopen on Monday?\n\n\"BERG: It will, once the cranes are checked.",
+        &["indirect HOLM: Will the port reopen on Monday?", "indirect BERG: It will, once the cranes are checked."],
+    );
+}
