@@ -522,7 +522,7 @@ fn subject_before(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops
         let joins = t.t == "'s" || t.t == "’s" || t.t == "-" || t.t == "'" || t.t == "’";
         // "attorneys for the family", "the head of the agency": a preposition inside the subject.
         let inner =
-            matches!(w.as_str(), "of" | "for" | "at" | "from" | "in") && s < e && s > 1 && toks[s - 2].is_word();
+            matches!(w.as_str(), "of" | "for" | "at" | "from" | "in" | "on") && s < e && s > 1 && toks[s - 2].is_word();
         if !(t.is_word() || joins) || lexicon::ends_subject(&w) && !inner || lexicon::is_cue(&w) {
             break;
         }
@@ -731,7 +731,14 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
         .collect();
     for c in &mut out[out_start..] {
         if let Some(&(np_start, _)) =
-            cues.iter().find(|&&(np_start, cue)| c.start < np_start && cue < c.end && cue != c.cue)
+            // Only where a new clause starts ("…, and Lind said"), not at the reported clause's
+            // own subject ("notes that the commission announced …").
+            cues.iter().find(|&&(np_start, cue)| {
+                c.start + 2 < np_start
+                    && cue < c.end
+                    && cue != c.cue
+                    && matches!(toks[np_start - 1].lower().as_str(), "," | "and" | "but" | ";" | "while" | "whereas")
+            })
         {
             c.end = c.end.min(np_start);
         }
@@ -747,7 +754,7 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                         v += 1;
                     }
                     v < c.end && v != c.cue && is_cue_at(toks, v)
-                } || matches!(toks[j].t, "," | "by")
+                } || (toks[j].t == "," || toks[j].t == "by" && !lexicon::takes_object(&toks[j + 1].lower()))
                     && toks[j + 1].is_lower_word()
                     && j + 1 != c.cue
                     && lexicon::is_participle_cue(&toks[j + 1].lower()))

@@ -338,3 +338,15 @@ fn a_transcript_quoted_turn_by_turn() {
         &["indirect HOLM: Will the port reopen on Monday?", "indirect BERG: It will, once the cranes are checked."],
     );
 }
+
+#[test]
+fn a_speech_verb_inside_the_content_does_not_cut_it() {
+    check(
+        "Anna Berg spoke at noon. She notes that the Commission on Port Safety announced on Friday that a valve had leaked.",
+        &["indirect Anna Berg: the Commission on Port Safety announced on Friday that a valve had leaked"],
+    );
+    check(
+        "Tomas Lind told the council on Monday that the mayor would answer critics by calling out their errors.",
+        &["indirect Tomas Lind: the mayor would answer critics by calling out their errors"],
+    );
+}
