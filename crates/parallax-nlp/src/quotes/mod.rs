@@ -376,7 +376,8 @@ fn cue_before(toks: &[Tok<'_>], para: &[usize], o: usize) -> Option<(Who, usize)
             return match subject_before(toks, para, k) {
                 Some(np) if !participle => Some((Who::Np(np), k)),
                 _ if participle => Some((Who::Last, k)),
-                _ => None,
+                // "She urges him to stay and repeatedly says, "…"": the sentence's subject.
+                _ => coordinated_subject(toks, para, k).map(|np| (Who::Np(np), k)),
             };
         }
     }
@@ -551,6 +552,23 @@ fn inverted_subject(np: &[Tok<'_>]) -> bool {
     head > skip && head - skip <= 3
 }
 
+/// The subject of a verb coordinated with an earlier one ("… and repeatedly says"): the first
+/// name or pronoun of its sentence.
+fn coordinated_subject(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops::Range<usize>> {
+    let mut f = v;
+    while f > 0 && lexicon::is_verb_filler(&toks[f - 1].lower()) {
+        f -= 1;
+    }
+    if f == 0 || !matches!(toks[f - 1].lower().as_str(), "and" | "but") {
+        return None;
+    }
+    let mut start = f - 1;
+    while start > 0 && para[start - 1] == para[v] && !matches!(toks[start - 1].t, "." | "?" | "!" | ";") {
+        start -= 1;
+    }
+    sentence_subject(toks, start, f - 1)
+}
+
 /// Start of the name run that ends right before `end`.
 fn name_run_ending(toks: &[Tok<'_>], end: usize) -> Option<usize> {
     (end.saturating_sub(5)..end).find(|&a| name_run(toks, a) == Some(end))
@@ -565,6 +583,8 @@ fn plausible_subject(np: &[Tok<'_>]) -> bool {
     np.iter().any(|t| t.is_capital_word() && !lexicon::is_capital_function_word(&t.lower()))
         || lexicon::is_determiner(&first)
         || np.len() <= 3 && np.last().is_some_and(|t| t.t.ends_with('s') && t.is_lower_word())
+        // "63 percent said", "two thirds say".
+        || np.len() <= 3 && np[0].t.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Reported speech in the sentence `sent`: "X said (that) …", "…, X said", "…, said X",
@@ -629,7 +649,7 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
         }
         if toks[i].is_lower_word() && lexicon::is_participle_cue(&w) && i > a && matches!(toks[i - 1].t, "," | "by") {
             let r = skip_that(toks, i + 1, b);
-            if b.saturating_sub(r) >= 3 && toks[r].lower() != "to" {
+            if b.saturating_sub(r) >= 3 && (toks[r].lower() != "to" || lexicon::promises(&w)) {
                 // The subject of this sentence's speech verb before it, else its first name.
                 let earlier = out[out_start..].iter().rev().find_map(|c| match &c.who {
                     Who::Np(np) if c.cue < i => Some(np.clone()),

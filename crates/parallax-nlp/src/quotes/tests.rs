@@ -350,3 +350,16 @@ fn a_speech_verb_inside_the_content_does_not_cut_it() {
         &["indirect Tomas Lind: the mayor would answer critics by calling out their errors"],
     );
 }
+
+#[test]
+fn coordinated_verbs_polls_and_promises() {
+    check(
+        "Marta Quist urges her son to stay in the car and repeatedly says, \"Don't you move.\"",
+        &["indirect Marta Quist: her son to stay in the car", "direct Marta Quist: Don't you move."],
+    );
+    check("However, 63 percent said the mayor was right to wait.", &["indirect 63 percent: the mayor was right to wait"]);
+    check(
+        "Anna Berg has backed the plan, promising to cut the toll before winter.",
+        &["indirect Anna Berg: to cut the toll before winter"],
+    );
+}
