@@ -130,10 +130,12 @@ fn is_cue_at(toks: &[Tok<'_>], i: usize) -> bool {
     }
     match lexicon::lemma(t.t) {
         None | Some((_, lexicon::Form::Ing)) => false,
-        // "the states", "two reports", "her calls": a plural noun after a determiner.
+        // "the states", "two reports", "38,000 claims", "her calls": a plural noun after a
+        // determiner or a figure.
         Some((_, lexicon::Form::S | lexicon::Form::Base)) if t.t != "says" => {
             !(i > 0
                 && (lexicon::is_determiner(&toks[i - 1].lower())
+                    || toks[i - 1].t.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(toks[i - 1].lower().as_str(), "of" | "'s" | "’s")))
         }
         Some(_) => true,

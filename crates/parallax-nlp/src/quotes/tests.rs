@@ -357,9 +357,20 @@ fn coordinated_verbs_polls_and_promises() {
         "Marta Quist urges her son to stay in the car and repeatedly says, \"Don't you move.\"",
         &["indirect Marta Quist: her son to stay in the car", "direct Marta Quist: Don't you move."],
     );
-    check("However, 63 percent said the mayor was right to wait.", &["indirect 63 percent: the mayor was right to wait"]);
+    check(
+        "However, 63 percent said the mayor was right to wait.",
+        &["indirect 63 percent: the mayor was right to wait"],
+    );
     check(
         "Anna Berg has backed the plan, promising to cut the toll before winter.",
         &["indirect Anna Berg: to cut the toll before winter"],
+    );
+}
+
+#[test]
+fn a_plural_noun_after_a_figure_is_no_speech_verb() {
+    check(
+        "The insurers' association said it had received more than 38,000 claims by Thursday evening.",
+        &["indirect insurers' association: it had received more than 38,000 claims by Thursday evening"],
     );
 }
