@@ -587,6 +587,12 @@ fn plausible_subject(np: &[Tok<'_>]) -> bool {
         || np.len() <= 3 && np.last().is_some_and(|t| t.t.ends_with('s') && t.is_lower_word())
         // "63 percent said", "two thirds say".
         || np.len() <= 3 && np[0].t.starts_with(|c: char| c.is_ascii_digit())
+        // "elected officials from both parties", "federal prosecutors in April": a plural head
+        // before a preposition.
+        || {
+            let head = np.iter().position(|t| matches!(t.t, "of" | "for" | "at" | "from" | "in" | "on")).unwrap_or(np.len());
+            head > 0 && head <= 3 && np[head - 1].is_lower_word() && np[head - 1].t.ends_with('s')
+        }
 }
 
 /// Reported speech in the sentence `sent`: "X said (that) …", "…, X said", "…, said X",
@@ -793,7 +799,10 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
         }
     }
     let tail = out.split_off(out_start);
-    out.extend(tail.into_iter().filter(|c| c.end >= c.start + 3));
+    out.extend(
+        tail.into_iter()
+            .filter(|c| c.end >= c.start + 3 || c.end == c.start + 2 && lexicon::takes_object(&toks[c.cue].lower())),
+    );
 }
 
 /// Whether the reported content may start at `r` after the speech verb `verb`: not with a word

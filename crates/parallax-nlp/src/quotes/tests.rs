@@ -374,3 +374,12 @@ fn a_plural_noun_after_a_figure_is_no_speech_verb() {
         &["indirect insurers' association: it had received more than 38,000 claims by Thursday evening"],
     );
 }
+
+#[test]
+fn plural_heads_before_a_preposition_and_short_objects() {
+    check(
+        "Though Lind lacks a signature law, elected officials from both parties say he has forged a reputation as a hard worker.",
+        &["indirect elected officials from both parties: he has forged a reputation as a hard worker"],
+    );
+    check("Another port radio host, Ada Holm, had previously denounced the annexation.", &["indirect Ada Holm: the annexation"]);
+}
