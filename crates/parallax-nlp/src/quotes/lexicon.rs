@@ -241,6 +241,11 @@ pub(super) fn is_cue(w: &str) -> bool {
     lemma(w).is_some_and(|(_, f)| f != Form::Ing)
 }
 
+/// Whether the word is a form of a verb whose content is a clause ("said that …").
+pub(super) fn is_clause_verb(w: &str) -> bool {
+    lemma(w).is_some_and(|(l, _)| is_clause_lemma(&l))
+}
+
 /// Whether the lemma takes a noun phrase as its content ("praised the plan").
 pub(super) fn takes_object(w: &str) -> bool {
     lemma(w).is_some_and(|(l, _)| is_object_lemma(&l))

@@ -383,6 +383,15 @@ fn cue_before(toks: &[Tok<'_>], para: &[usize], o: usize) -> Option<(Who, usize)
             };
         }
     }
+    // "Limbaugh continued: "…"", "The minister went further: "…"": a colon after a verb
+    // whose subject names someone introduces the words whatever the verb.
+    if colon && o >= 3 && toks[o - 2].is_lower_word() && !lexicon::is_determiner(&toks[o - 2].lower()) {
+        if let Some(np) =
+            subject_before(toks, para, o - 2).filter(|np| name_run(toks, np.start).is_some_and(|e| e == np.end))
+        {
+            return Some((Who::Np(np), o - 2));
+        }
+    }
     // "Berg:" opening a paragraph (an interview), or "Said Berg:".
     let start = o - 1;
     if colon {
@@ -786,6 +795,37 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                     && toks[j + 1].is_lower_word()
                     && j + 1 != c.cue
                     && lexicon::is_participle_cue(&toks[j + 1].lower()))
+        }) {
+            c.end = j;
+        }
+    }
+    // The noun phrase a speech act takes ("described the incident as terrible", "agreed to
+    // release the cash") ends where a new clause or an adverbial clause starts: ", but stopped
+    // short of …", "so the work could start", "during the debate".
+    for c in &mut out[out_start..] {
+        if !lexicon::takes_object(&toks[c.cue].lower()) || lexicon::is_clause_verb(&toks[c.cue].lower()) {
+            continue;
+        }
+        if let Some(j) = (c.start + 2..c.end).find(|&j| {
+            !inside[j]
+                && (matches!(
+                    toks[j].lower().as_str(),
+                    "so" | "until"
+                        | "because"
+                        | "while"
+                        | "during"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "unless"
+                        | "although"
+                        | "though"
+                ) || toks[j].t == ","
+                    && toks.get(j + 1).is_some_and(|n| {
+                        matches!(n.lower().as_str(), "but" | "and" | "yet" | "with" | "even" | "which" | "who")
+                    })
+                    // `… a "terrible mistake," but stopped …`: the comma inside the marks.
+                    || matches!(toks[j].t, "but" | "yet") && toks[j - 1].is_close_mark())
         }) {
             c.end = j;
         }

@@ -381,5 +381,26 @@ fn plural_heads_before_a_preposition_and_short_objects() {
         "Though Lind lacks a signature law, elected officials from both parties say he has forged a reputation as a hard worker.",
         &["indirect elected officials from both parties: he has forged a reputation as a hard worker"],
     );
-    check("Another port radio host, Ada Holm, had previously denounced the annexation.", &["indirect Ada Holm: the annexation"]);
+    check(
+        "Another port radio host, Ada Holm, had previously denounced the annexation.",
+        &["indirect Ada Holm: the annexation"],
+    );
+}
+
+#[test]
+fn a_speech_acts_noun_phrase_ends_where_a_new_clause_starts() {
+    check(
+        "Anna Berg described the closure as a \"terrible mistake,\" but stopped short of calling it illegal.",
+        &["indirect Anna Berg: the closure as a \"terrible mistake,\""],
+    );
+    check("The mayor criticized the budget during a council debate on Monday night.", &["indirect mayor: the budget"]);
+}
+
+#[test]
+fn a_colon_after_any_verb_with_a_named_subject_introduces_a_quote() {
+    check(
+        "Lind continued: \"We will not wait for the ministry.\"",
+        &["direct Lind: We will not wait for the ministry."],
+    );
+    check("The rule is simple: \"First come, first served.\"", &[]);
 }
