@@ -97,6 +97,7 @@ fn is_clause_lemma(l: &str) -> bool {
             | "inform"
             | "notify"
             | "protest"
+            | "chant"
     )
 }
 
@@ -595,6 +596,9 @@ pub(super) fn is_title(w: &str) -> bool {
             | "maj"
             | "commissioner"
             | "councilman"
+            | "majority"
+            | "minority"
+            | "whip"
             | "councilwoman"
             | "superintendent"
             | "sheriff"

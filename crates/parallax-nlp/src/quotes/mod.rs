@@ -216,7 +216,10 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
         }
         let ends_clause = toks[last].t.chars().all(|ch| matches!(ch, ',' | '.' | '?' | '!' | '…' | '-' | '—'))
             || toks.get(c + 1).is_some_and(|t| matches!(t.t, "," | "―" | "—" | "–"));
-        if let Some((who, cue)) = cue_after(toks, para, c).filter(|_| ends_clause) {
+        // A fragment quoted inside a sentence ("represents the "same rigged system."") is not a
+        // quote of its own for a cue after it: that cue belongs to the next sentence.
+        let opens_clause = o == 0 || para[o - 1] != para[o] || !toks[o - 1].is_word();
+        if let Some((who, cue)) = cue_after(toks, para, c).filter(|_| ends_clause && opens_clause) {
             let mut end = c + 1;
             // `"…," she said, "…"` and `"…," she said. "…"`: the span right after the cue
             // continues the quote (one quote from the first part to the last).
@@ -335,7 +338,11 @@ fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)>
     // verb follows one or more appositives, each closed by a comma.
     if np_end > a && same(e) && toks[e].t == "," && name_run(toks, a) == Some(np_end) {
         let mut j = e + 1;
-        while same(j) && j < e + 40 && !matches!(toks[j].t, "." | ";" | "?" | "!") && !toks[j].is_open_mark() {
+        // "Ada Holm, R-Ky., said": a period before a comma ends an abbreviation.
+        let stop = |j: usize| {
+            matches!(toks[j].t, ";" | "?" | "!") || toks[j].t == "." && toks.get(j + 1).is_none_or(|n| n.t != ",")
+        };
+        while same(j) && j < e + 40 && !stop(j) && !toks[j].is_open_mark() {
             if toks[j].t == "," {
                 let mut v = j + 1;
                 while same(v) && lexicon::is_verb_filler(&toks[v].lower()) {
@@ -377,7 +384,8 @@ fn cue_before(toks: &[Tok<'_>], para: &[usize], o: usize) -> Option<(Who, usize)
             let participle = !is_cue_at(toks, k);
             return match subject_before(toks, para, k) {
                 Some(np) if !participle => Some((Who::Np(np), k)),
-                _ if participle => Some((Who::Last, k)),
+                // "… while chanting, "…"": the sentence's subject, else the last speaker.
+                _ if participle => Some((sentence_start_subject(toks, para, k).map_or(Who::Last, Who::Np), k)),
                 // "She urges him to stay and repeatedly says, "…"": the sentence's subject.
                 _ => coordinated_subject(toks, para, k).map(|np| (Who::Np(np), k)),
             };
@@ -385,10 +393,14 @@ fn cue_before(toks: &[Tok<'_>], para: &[usize], o: usize) -> Option<(Who, usize)
     }
     // "Limbaugh continued: "…"", "The minister went further: "…"": a colon after a verb
     // whose subject names someone introduces the words whatever the verb.
-    if colon && o >= 3 && toks[o - 2].is_lower_word() && !lexicon::is_determiner(&toks[o - 2].lower()) {
-        if let Some(np) =
-            subject_before(toks, para, o - 2).filter(|np| name_run(toks, np.start).is_some_and(|e| e == np.end))
-        {
+    let continues = toks[o - 1].t == ","
+        && o >= 3
+        && matches!(toks[o - 2].t, "continued" | "continues" | "concluded" | "concludes");
+    if (colon || continues) && o >= 3 && toks[o - 2].is_lower_word() && !lexicon::is_determiner(&toks[o - 2].lower()) {
+        if let Some(np) = subject_before(toks, para, o - 2).filter(|np| {
+            name_run(toks, np.start).is_some_and(|e| e == np.end)
+                || np.len() == 1 && lexicon::is_pronoun(&toks[np.start].lower())
+        }) {
             return Some((Who::Np(np), o - 2));
         }
     }
@@ -561,6 +573,15 @@ fn inverted_subject(np: &[Tok<'_>]) -> bool {
     let head = np.iter().position(|t| matches!(t.t, "of" | "for" | "at" | "with" | "in" | "(")).unwrap_or(np.len());
     let skip = usize::from(np.first().is_some_and(|t| lexicon::is_determiner(&t.lower())));
     head > skip && head - skip <= 3
+}
+
+/// The first name or pronoun of the sentence that `v` is in.
+fn sentence_start_subject(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops::Range<usize>> {
+    let mut start = v;
+    while start > 0 && para[start - 1] == para[v] && !matches!(toks[start - 1].t, "." | "?" | "!" | ";") {
+        start -= 1;
+    }
+    sentence_subject(toks, start, v)
 }
 
 /// The subject of a verb coordinated with an earlier one ("… and repeatedly says"): the first

@@ -404,3 +404,23 @@ fn a_colon_after_any_verb_with_a_named_subject_introduces_a_quote() {
     );
     check("The rule is simple: \"First come, first served.\"", &[]);
 }
+
+#[test]
+fn fragments_continuations_chants_and_abbreviated_states() {
+    check(
+        "Anna Berg spoke in Toledo.\n\nShe says Lind is part of the \"same old system.\" She adds, \"What kind of genius loses a billion?\"",
+        &[
+            "indirect Anna Berg: Lind is part of the \"same old system.\"",
+            "direct Anna Berg: What kind of genius loses a billion?",
+        ],
+    );
+    check(
+        "Anna Berg spoke in Toledo.\n\nShe continued, \"All we ask for is a hearing.\"",
+        &["direct Anna Berg: All we ask for is a hearing."],
+    );
+    check("Crowds marched past the stadium while chanting, \"Hands up.\"", &["direct Crowds: Hands up."]);
+    check(
+        "\"The veto will be overridden,\" Senate Majority Leader Ada Holm, R-Ost., said Tuesday.",
+        &["direct Ada Holm: The veto will be overridden"],
+    );
+}
