@@ -218,7 +218,10 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
             || toks.get(c + 1).is_some_and(|t| matches!(t.t, "," | "―" | "—" | "–"));
         // A fragment quoted inside a sentence ("represents the "same rigged system."") is not a
         // quote of its own for a cue after it: that cue belongs to the next sentence.
-        let opens_clause = o == 0 || para[o - 1] != para[o] || !toks[o - 1].is_word();
+        let opens_clause = o == 0
+            || para[o - 1] != para[o]
+            || matches!(toks[o - 1].t, "." | "," | ":" | ";" | "?" | "!" | "—" | "–" | "-" | "(" | "…")
+            || toks[o - 1].is_close_mark();
         if let Some((who, cue)) = cue_after(toks, para, c).filter(|_| ends_clause && opens_clause) {
             let mut end = c + 1;
             // `"…," she said, "…"` and `"…," she said. "…"`: the span right after the cue
@@ -234,7 +237,10 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
             while k < spans.len()
                 && para[spans[k].0] == para[c]
                 && (matches!(toks[spans[k].0 - 1].t, "." | "," | ":" | "?" | "!")
-                    || (after + 1..spans[k].0).all(|j| !toks[j].is_word() || lexicon::is_time_word(&toks[j].lower())))
+                    || (after + 1..spans[k].0).all(|j| {
+                        // `"…," he said, but "…"`
+                        !toks[j].is_word() || lexicon::is_time_word(&toks[j].lower()) || matches!(toks[j].t, "but" | "and")
+                    }))
                 // `"…," Berg said, adding later, "…"`: another speech verb starts a quote of its own.
                 && !(after + 1..spans[k].0).any(|j| {
                     j != cue && (is_cue_at(toks, j) || toks[j].is_lower_word() && lexicon::is_participle_cue(&toks[j].lower()))

@@ -424,3 +424,15 @@ fn fragments_continuations_chants_and_abbreviated_states() {
         &["direct Ada Holm: The veto will be overridden"],
     );
 }
+
+#[test]
+fn quote_parts_joined_by_but_and_time_phrases_in_hours() {
+    check(
+        "Tomas Lind chairs the council.\n\n\"I respect Anna,\" he said, but \"on the port she is simply wrong.\"",
+        &["direct Tomas Lind: I respect Anna,\" he said, but \"on the port she is simply wrong."],
+    );
+    check(
+        "Lind wrote in the early morning hours that the vote was \"rigged\" and \"a farce.\"",
+        &["indirect Lind: the vote was \"rigged\" and \"a farce.\""],
+    );
+}
