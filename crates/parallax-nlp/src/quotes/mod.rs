@@ -691,7 +691,11 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
             i = np_e;
             continue;
         }
-        if toks[i].is_lower_word() && lexicon::is_participle_cue(&w) && i > a && matches!(toks[i - 1].t, "," | "by") {
+        if toks[i].is_lower_word()
+            && lexicon::is_participle_cue(&w)
+            && i > a
+            && matches!(toks[i - 1].t, "," | "by" | "and")
+        {
             let r = skip_that(toks, i + 1, b);
             if b.saturating_sub(r) >= 3 && (toks[r].lower() != "to" || lexicon::promises(&w)) {
                 // The subject of this sentence's speech verb before it, else its first name.
@@ -710,7 +714,10 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
         let progressive = toks[i].is_lower_word()
             && lexicon::is_participle_cue(&w)
             && i > a + 1
-            && matches!(toks[i - 1].lower().as_str(), "is" | "are" | "was" | "were" | "been" | "’s" | "'s");
+            && matches!(
+                toks[i - 1].lower().replace('’', "'").as_str(),
+                "is" | "are" | "was" | "were" | "been" | "'s" | "isn't" | "aren't" | "wasn't" | "weren't" | "not"
+            );
         // "The deal was agreed by both leaders": a passive speech verb has no speaker subject.
         let passive =
             i > a && matches!(toks[i - 1].lower().as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being");

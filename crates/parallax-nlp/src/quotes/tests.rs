@@ -436,3 +436,20 @@ fn quote_parts_joined_by_but_and_time_phrases_in_hours() {
         &["indirect Lind: the vote was \"rigged\" and \"a farce.\""],
     );
 }
+
+#[test]
+fn middle_cues_with_a_setting_and_negated_or_coordinated_participles() {
+    check(
+        "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
+        // What follows ", and" may be the writer's own words: the reported part ends at the cue.
+        &["indirect agency: The middle fifth paid 8.9 percent"],
+    );
+    check(
+        "But Attorney General Ada Holm isn't saying whether the fund broke any laws.",
+        &["indirect Ada Holm: whether the fund broke any laws"],
+    );
+    check(
+        "Berg and Lind met on Wednesday, each touting a record and saying the other lacks the judgment to lead.",
+        &["indirect Berg: the other lacks the judgment to lead"],
+    );
+}
