@@ -1004,3 +1004,44 @@ pub(super) fn names_organisation(name: &str) -> bool {
             )
         })
 }
+
+/// Head nouns of descriptions that stand for an organisation: "the agency said".
+pub(super) fn is_organisation_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "agency"
+            | "group"
+            | "company"
+            | "campaign"
+            | "department"
+            | "committee"
+            | "organization"
+            | "organisation"
+            | "firm"
+            | "bank"
+            | "ministry"
+            | "office"
+            | "commission"
+            | "council"
+            | "union"
+            | "party"
+            | "court"
+            | "board"
+            | "network"
+            | "foundation"
+            | "center"
+            | "centre"
+            | "institute"
+            | "association"
+            | "authority"
+            | "service"
+            | "bureau"
+            | "administration"
+            | "government"
+            | "university"
+            | "federation"
+            | "league"
+            | "corporation"
+            | "club"
+    )
+}

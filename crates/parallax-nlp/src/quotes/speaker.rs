@@ -112,6 +112,22 @@ impl Cast {
         self.titled.iter().any(|n| n == name)
     }
 
+    /// The organisation named last before `pos` (within the last few sentences) that a
+    /// description with the head noun `head` ("the authority") can stand for: a name ending in
+    /// that noun ("Kessel Port Authority"). Any other name might be a person's or an outlet's.
+    fn organisation_before(&self, pos: usize, head: &str) -> Option<&str> {
+        let k = self.sentences.iter().position(|(s, e, _)| *s <= pos && pos < *e)?;
+        let recent = || {
+            self.sentences[k.saturating_sub(4)..=k]
+                .iter()
+                .rev()
+                .flat_map(|(_, _, people)| people.iter().rev())
+                .filter(|(p, _)| *p < pos)
+                .map(|(_, n)| n.as_str())
+        };
+        recent().find(|n| n.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head)))
+    }
+
     /// +1 for a man, -1 for a woman, 0 when the article does not tell.
     fn gender(&self, name: &str) -> i32 {
         let last = name.rsplit(' ').next().unwrap_or(name);
@@ -233,6 +249,13 @@ pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String
     let head = words.last()?;
     if let Some(name) = cast.role(head) {
         return Some((name, true));
+    }
+    // "the agency", "the company" (definite, one word after "the"): the organisation of that
+    // kind the article named last.
+    if words.len() == 2 && words[0] == "the" && lexicon::is_organisation_noun(head) {
+        if let Some(name) = cast.organisation_before(pos, head) {
+            return Some((name.to_string(), true));
+        }
     }
     let skip = np.iter().take_while(|t| matches!(t.lower().as_str(), "the" | "a" | "an")).count();
     let desc = join_name(&np[skip..]);

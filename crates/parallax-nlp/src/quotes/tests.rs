@@ -453,3 +453,16 @@ fn middle_cues_with_a_setting_and_negated_or_coordinated_participles() {
         &["indirect Berg: the other lacks the judgment to lead"],
     );
 }
+
+#[test]
+fn an_organisation_described_by_its_kind() {
+    check(
+        "The Kessel Port Authority closed the harbour on Monday. The authority said the cranes had been damaged.",
+        &["indirect Kessel Port Authority: the cranes had been damaged"],
+    );
+    check(
+        "Fire broke out at Tessaro Polymers overnight. The company said it was cooperating with investigators.",
+        // A name with no institutional head word could be a person's: the description stays.
+        &["indirect company: it was cooperating with investigators"],
+    );
+}
