@@ -55,6 +55,10 @@ pub fn find(text: &str) -> Vec<Quote> {
         } else {
             speaker::resolve(&cast, &np, toks[c.cue].s, &history)
         };
+        // A pronoun the article gives no one for ("she said" in an excerpt) keeps the quote
+        // with the pronoun as its speaker: unresolved, not invented.
+        let resolved =
+            resolved.or_else(|| (np.len() == 1 && lexicon::is_pronoun(&np[0].lower())).then(|| (np[0].lower(), false)));
         let Some((who, named)) = resolved else { continue };
         if named {
             history.retain(|h| *h != who);
@@ -618,6 +622,25 @@ fn plausible_subject(np: &[Tok<'_>]) -> bool {
     if np.len() == 1 && lexicon::is_pronoun(&first) {
         return true;
     }
+    // "police said", "staff said": a collective noun alone.
+    if np.len() == 1
+        && np[0].is_lower_word()
+        && matches!(
+            first.as_str(),
+            "police"
+                | "staff"
+                | "management"
+                | "military"
+                | "government"
+                | "administration"
+                | "leadership"
+                | "prosecution"
+                | "defense"
+                | "defence"
+        )
+    {
+        return true;
+    }
     np.iter().any(|t| t.is_capital_word() && !lexicon::is_capital_function_word(&t.lower()))
         || lexicon::is_determiner(&first)
         || np.len() <= 3 && np.last().is_some_and(|t| t.t.ends_with('s') && t.is_lower_word())
@@ -738,7 +761,10 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
         });
         match subject {
             Some(np) => {
-                let before_comma = np.start > a && toks[np.start - 1].t == "," && np.start > a + 3;
+                // `…, Berg said` — or `…,'' Berg said` with the comma inside the marks.
+                let before_comma = np.start > a + 3
+                    && (toks[np.start - 1].t == ","
+                        || toks[np.start - 1].is_close_mark() && toks[np.start - 2].t == ",");
                 // Middle: "…, Berg said, …" (unless what follows is a new clause: ", as they …").
                 let mut m = i + 1;
                 while m < b && lexicon::is_time_word(&toks[m].lower()) {
@@ -767,7 +793,8 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                     out.push(Cand { start: r, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
                 } else if before_comma && (content == 0 || toks[m].t == ",") {
                     // End: "…, Berg said." / "…, Berg said Friday, as …".
-                    out.push(Cand { start: a, end: np.start - 1, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                    let end = if toks[np.start - 1].is_close_mark() { np.start } else { np.start - 1 };
+                    out.push(Cand { start: a, end, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
                 }
             }
             None if i > a + 3 && toks[i - 1].t == "," => {

@@ -466,3 +466,16 @@ fn an_organisation_described_by_its_kind() {
         &["indirect company: it was cooperating with investigators"],
     );
 }
+
+#[test]
+fn unresolved_pronouns_collective_nouns_and_commas_inside_marks() {
+    check("\"It never crossed my mind,\" she said months later.", &["direct she: It never crossed my mind"]);
+    check(
+        "The officer was not wearing a camera, police said.",
+        &["indirect police: The officer was not wearing a camera"],
+    );
+    check(
+        "Anna Berg spoke last.\n\nDetails aside, the plan sends a clear message that the top priority ''is growth,'' Mr. Lind said.",
+        &["indirect Lind: Details aside, the plan sends a clear message that the top priority ''is growth,''"],
+    );
+}
