@@ -295,7 +295,7 @@ fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)>
     if is_cue_at(toks, k) {
         let a = k + 1;
         let mut e = a;
-        while same(e) && e < a + 8 && (toks[e].is_word() || toks[e].t == "-" || toks[e].t == "'s") {
+        while same(e) && e < a + 8 && (toks[e].is_word() || toks[e].t == "-" || matches!(toks[e].t, "'s" | "’s")) {
             e += 1;
         }
         if e > a && !lexicon::ends_subject(&toks[a].lower()) {
@@ -331,7 +331,7 @@ fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)>
             }
             continue;
         }
-        if !(toks[e].is_word() || toks[e].t == "'s" || toks[e].t == "-") || is_cue_at(toks, e) {
+        if !(toks[e].is_word() || matches!(toks[e].t, "'s" | "’s") || toks[e].t == "-") || is_cue_at(toks, e) {
             break;
         }
         e += 1;
@@ -797,14 +797,15 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                     out.push(Cand { start: a, end, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
                 }
             }
-            None if i > a + 3 && toks[i - 1].t == "," => {
+            None if i > a + 3 && (toks[i - 1].t == "," || toks[i - 1].is_close_mark() && toks[i - 2].t == ",") => {
                 // Inverted: "…, said Anna Berg."
                 let mut e = i + 1;
                 while e < b && e < i + 9 && toks[e].t != "," {
                     e += 1;
                 }
                 if e > i + 1 && plausible_subject(&toks[i + 1..e]) && inverted_subject(&toks[i + 1..e]) {
-                    out.push(Cand { start: a, end: i - 1, kind: QuoteKind::Indirect, who: Who::Np(i + 1..e), cue: i });
+                    let end = if toks[i - 1].is_close_mark() { i } else { i - 1 };
+                    out.push(Cand { start: a, end, kind: QuoteKind::Indirect, who: Who::Np(i + 1..e), cue: i });
                 }
             }
             None => {}

@@ -479,3 +479,15 @@ fn unresolved_pronouns_collective_nouns_and_commas_inside_marks() {
         &["indirect Lind: Details aside, the plan sends a clear message that the top priority ''is growth,''"],
     );
 }
+
+#[test]
+fn curly_possessives_and_inverted_cues_after_a_quoted_ending() {
+    check(
+        "“If he thinks that is smart,” the ad’s narrator says, “what does he think of you?”",
+        &["direct ad’s narrator: If he thinks that is smart,” the ad’s narrator says, “what does he think of you?"],
+    );
+    check(
+        "The answers to the crisis are \"not meeting the demand,\" says Per Holm, founder of a veterans' group.",
+        &["indirect Per Holm: The answers to the crisis are \"not meeting the demand,\""],
+    );
+}
