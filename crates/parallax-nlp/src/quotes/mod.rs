@@ -836,10 +836,15 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                 c.start + 2 < np_start
                     && cue < c.end
                     && cue != c.cue
-                    && matches!(toks[np_start - 1].lower().as_str(), "," | "and" | "but" | ";" | "while" | "whereas")
+                    && matches!(
+                        toks[np_start - 1].lower().as_str(),
+                        "," | "and" | "but" | ";" | "while" | "whereas" | "though" | "although"
+                    )
             })
         {
-            c.end = c.end.min(np_start);
+            // Before the conjunction too: "…, though she noted" leaves "…".
+            let cut = if toks[np_start - 1].is_word() { np_start - 1 } else { np_start };
+            c.end = c.end.min(cut);
         }
     }
     // "announced the arrest and said a curfew would continue": a coordinated speech verb starts
@@ -888,6 +893,28 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                     })
                     // `… a "terrible mistake," but stopped …`: the comma inside the marks.
                     || matches!(toks[j].t, "but" | "yet") && toks[j - 1].is_close_mark())
+        }) {
+            c.end = j;
+        }
+    }
+    // "… if they stayed home, implicitly putting his name on the line": a participle clause
+    // after a comma is the writer's comment, not the reported words.
+    for c in &mut out[out_start..] {
+        if c.start <= c.cue {
+            continue;
+        }
+        if let Some(j) = (c.start + 3..c.end.saturating_sub(1)).find(|&j| {
+            let mut v = j + 1;
+            if toks[v].t.ends_with("ly") && toks[v].is_lower_word() {
+                v += 1;
+            }
+            !inside[j]
+                && toks[j].t == ","
+                && v < c.end
+                && toks[v].is_lower_word()
+                && toks[v].t.len() > 5
+                && toks[v].t.ends_with("ing")
+                && !lexicon::is_participle_cue(&toks[v].lower())
         }) {
             c.end = j;
         }

@@ -491,3 +491,18 @@ fn curly_possessives_and_inverted_cues_after_a_quoted_ending() {
         &["indirect Per Holm: The answers to the crisis are \"not meeting the demand,\""],
     );
 }
+
+#[test]
+fn a_participle_comment_or_a_though_clause_ends_the_reported_words() {
+    check(
+        "The mayor told voters on Sunday he would take it as an insult if they stayed home, implicitly putting his name on the ballot.",
+        &["indirect mayor: he would take it as an insult if they stayed home"],
+    );
+    check(
+        "Anna Berg said she talks about prices more often now, though she noted she has also pushed for new schools.",
+        &[
+            "indirect Anna Berg: she talks about prices more often now",
+            "indirect Anna Berg: she has also pushed for new schools",
+        ],
+    );
+}
