@@ -26,8 +26,7 @@ pub(crate) fn analyze(
 ) -> Result<()> {
     match format {
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &AnalyzeReport::new(run, stories))?;
-            writeln!(w)?;
+            pretty_json(w, &AnalyzeReport::new(run, stories))?;
         }
         ReportFormat::Jsonl => {
             for a in &run.articles {
@@ -316,8 +315,7 @@ pub(crate) fn entity_list(w: &mut dyn Write, entities: &[Entity], format: ListFo
     match format {
         ListFormat::Json => {
             let items: Vec<EntityJson> = entities.iter().map(EntityJson::new).collect();
-            serde_json::to_writer_pretty(&mut *w, &items)?;
-            writeln!(w)?;
+            pretty_json(w, &items)?;
         }
         ListFormat::Text => {
             for e in entities {
@@ -457,8 +455,7 @@ pub(crate) fn timeline(w: &mut dyn Write, entries: &[Dated], format: ListFormat)
     match format {
         ListFormat::Json => {
             let items: Vec<TimelineJson> = entries.iter().map(TimelineJson::new).collect();
-            serde_json::to_writer_pretty(&mut *w, &items)?;
-            writeln!(w)?;
+            pretty_json(w, &items)?;
         }
         ListFormat::Text if entries.is_empty() => writeln!(w, "no dated statements in the store")?,
         ListFormat::Text => text_timeline(w, entries, usize::MAX)?,
@@ -483,8 +480,7 @@ pub(crate) fn story_list(
                     })
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *w, &items)?;
-            writeln!(w)?;
+            pretty_json(w, &items)?;
         }
         ListFormat::Text => {
             for (s, ids) in stories {
@@ -507,8 +503,7 @@ pub(crate) fn story(w: &mut dyn Write, story: &Story, records: &[Record], format
     let json = StoryJson::new(story, records);
     match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &json)?;
-            writeln!(w)?;
+            pretty_json(w, &json)?;
         }
         ListFormat::Text => {
             writeln!(w, "{}", story.title.as_deref().unwrap_or("(untitled)"))?;
@@ -561,6 +556,13 @@ fn text_quote_variants(w: &mut dyn Write, groups: &[QuoteVariantsJson]) -> Resul
     Ok(())
 }
 
+/// A value as indented JSON and a newline: every `--format json` output.
+fn pretty_json(w: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    writeln!(w)?;
+    Ok(())
+}
+
 pub(crate) fn summary(w: &mut dyn Write, run: &Run, store: &Path) -> Result<()> {
     writeln!(w, "{} (store: {})", headline(run), store.display())?;
     Ok(())
@@ -571,8 +573,7 @@ pub(crate) fn article_list(w: &mut dyn Write, records: &[Record], format: ListFo
         ListFormat::Json => {
             let items: Vec<ArticleJson> =
                 records.iter().map(|r| ArticleJson::new(&r.article, "stored", &r.warnings)).collect();
-            serde_json::to_writer_pretty(&mut *w, &items)?;
-            writeln!(w)?;
+            pretty_json(w, &items)?;
         }
         ListFormat::Text => {
             for r in records {
@@ -597,8 +598,7 @@ pub(crate) fn article(w: &mut dyn Write, record: &Record, copies: &[ArticleId], 
     let a = &record.article;
     match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &ArticleJson::new(a, "stored", &record.warnings))?;
-            writeln!(w)?;
+            pretty_json(w, &ArticleJson::new(a, "stored", &record.warnings))?;
         }
         ListFormat::Text => {
             writeln!(w, "{}", a.title.as_deref().unwrap_or("(untitled)"))?;
