@@ -4,6 +4,8 @@
 //! Plain data: finding quotes and resolving speakers is `parallax-nlp`'s job, keeping them the
 //! store's.
 
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
 /// Direct (the speaker's words in quotation marks) or indirect (reported speech; a clause that
@@ -36,6 +38,19 @@ impl QuoteKind {
         match self {
             QuoteKind::Direct => "direct",
             QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+impl FromStr for QuoteKind {
+    type Err = String;
+
+    /// The inverse of [`QuoteKind::as_str`]; the error is the unknown word.
+    fn from_str(s: &str) -> Result<QuoteKind, String> {
+        match s {
+            "direct" => Ok(QuoteKind::Direct),
+            "indirect" => Ok(QuoteKind::Indirect),
+            other => Err(format!("not a quote kind: {other:?}")),
         }
     }
 }

@@ -611,11 +611,7 @@ impl Store {
             .map_err(self.sql())?;
         rows.map(|row| {
             let (start, end, text, speaker, kind, via) = row.map_err(self.sql())?;
-            let kind = match kind.as_str() {
-                "direct" => QuoteKind::Direct,
-                "indirect" => QuoteKind::Indirect,
-                other => return Err(corrupt(format!("quote kind: {other:?}"))),
-            };
+            let kind = kind.parse::<QuoteKind>().map_err(|e| corrupt(format!("quote kind: {e}")))?;
             Ok(Quote {
                 start: usize::try_from(start).map_err(|e| corrupt(format!("quote start: {e}")))?,
                 end: usize::try_from(end).map_err(|e| corrupt(format!("quote end: {e}")))?,
