@@ -60,6 +60,32 @@ impl Published {
     pub fn has_time(&self) -> bool {
         !matches!(self, Published::Date(_))
     }
+
+    /// The publication time on one clock: a zoned time in UTC, a local one as given (its zone
+    /// is unknown, so UTC is the best guess), a bare day at midnight.
+    pub fn instant(&self) -> DateTime {
+        match *self {
+            Published::Date(d) => d.to_datetime(jiff::civil::Time::midnight()),
+            Published::Local(dt) => dt,
+            Published::Zoned(dt, off) => {
+                off.to_timestamp(dt).map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).datetime()).unwrap_or(dt)
+            }
+        }
+    }
+
+    /// Which of two publications came first: by instant when both give a time, else by day (a
+    /// bare date says nothing about the hour, so it ties with any time that day); an unknown
+    /// date comes after every known one. Comparing the text would put "09:30+01:00" after
+    /// "06:05-04:00" although it is earlier.
+    pub fn chronological(a: Option<&Published>, b: Option<&Published>) -> std::cmp::Ordering {
+        match (a, b) {
+            (Some(x), Some(y)) if x.has_time() && y.has_time() => x.instant().cmp(&y.instant()),
+            (Some(x), Some(y)) => x.date().cmp(&y.date()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    }
 }
 
 impl fmt::Display for Published {

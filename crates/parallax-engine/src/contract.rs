@@ -198,10 +198,9 @@ impl QuoteVariantsJson {
     /// repeat their original word for word).
     pub fn of_story(records: &[Record]) -> Vec<QuoteVariantsJson> {
         let mut own: Vec<&Record> = records.iter().filter(|r| r.article.duplicate_of.is_none()).collect();
-        own.sort_by(|a, b| {
-            let key = |r: &Record| r.article.published.map(|p| p.to_string());
-            key(a).is_none().cmp(&key(b).is_none()).then(key(a).cmp(&key(b))).then(a.article.id.cmp(&b.article.id))
-        });
+        // A total order (sorting needs one, and `Published::chronological` lets a bare day tie
+        // with every time that day): the instant, a bare day at its midnight, undated last.
+        own.sort_by_key(|r| (r.article.published.is_none(), r.article.published.map(|p| p.instant()), &r.article.id));
         let renderings: Vec<parallax_nlp::quotes::Rendering<'_>> = own
             .iter()
             .flat_map(|r| {
@@ -249,15 +248,17 @@ impl StoryJson {
                 }
             }
         }
-        let published: Vec<String> =
-            records.iter().filter_map(|r| r.article.published.map(|p| p.to_string())).collect();
+        // Compared as instants: as text "09:30+01:00" would come after "06:05-04:00".
+        let published: Vec<parallax_core::Published> = records.iter().filter_map(|r| r.article.published).collect();
+        let first = published.iter().min_by_key(|p| p.instant()).map(|p| p.to_string());
+        let last = published.iter().max_by_key(|p| p.instant()).map(|p| p.to_string());
         StoryJson {
             id: story.id.clone(),
             title: story.title.clone(),
             articles: records.iter().map(|r| r.article.id.to_string()).collect(),
             key_terms: story.key_terms.clone(),
-            first_published: published.iter().min().cloned(),
-            last_published: published.iter().max().cloned(),
+            first_published: first,
+            last_published: last,
             outlets,
             article_count: records.len(),
             copies: records.iter().filter(|r| r.article.duplicate_of.is_some()).count(),

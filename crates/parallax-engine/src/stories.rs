@@ -127,30 +127,10 @@ fn root_of(id: &ArticleId, links: &FxHashMap<ArticleId, ArticleId>) -> ArticleId
     id.clone()
 }
 
-/// Whether article `a` comes before `b` as the original of a copy: published earlier (by day,
-/// and by time only when both give one: a bare date says nothing about the hour), an undated one
-/// after dated ones, then the smaller id.
+/// Whether article `a` comes before `b` as the original of a copy: published earlier
+/// ([`Published::chronological`]), then the smaller id.
 fn precedes(a: (Option<Published>, &ArticleId), b: (Option<Published>, &ArticleId)) -> bool {
-    let order = match (a.0, b.0) {
-        (Some(x), Some(y)) if x.has_time() && y.has_time() => instant(x).cmp(&instant(y)),
-        (Some(x), Some(y)) => x.date().cmp(&y.date()),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    };
-    order.then_with(|| a.1.cmp(b.1)).is_lt()
-}
-
-/// A publication time on one clock: a zoned time in UTC, a local one as given (its zone is
-/// unknown, so UTC is the best guess).
-fn instant(p: Published) -> jiff::civil::DateTime {
-    match p {
-        Published::Date(d) => d.to_datetime(jiff::civil::Time::midnight()),
-        Published::Local(dt) => dt,
-        Published::Zoned(dt, off) => {
-            off.to_timestamp(dt).map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).datetime()).unwrap_or(dt)
-        }
-    }
+    Published::chronological(a.0.as_ref(), b.0.as_ref()).then_with(|| a.1.cmp(b.1)).is_lt()
 }
 
 /// The story `id` as the store keeps it: a merged story points at the one it joined.

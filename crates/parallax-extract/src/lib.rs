@@ -404,7 +404,7 @@ fn choose_published(
     warnings: &mut Vec<String>,
 ) -> Option<Published> {
     let mut dated: Vec<&timestamp::Timestamp> = stamps.iter().filter(|t| t.published.is_some()).collect();
-    dated.sort_by_key(|t| (t.updated, t.published.map(|p| p.to_string())));
+    dated.sort_by_key(|t| (t.updated, t.published.map(|p| p.instant())));
     let best = dated.first().and_then(|t| t.published);
     match (meta, best) {
         (Some(m), Some(t)) if !m.has_time() && t.date() == m.date() && t.has_time() => Some(t),
