@@ -9,7 +9,6 @@
 //! placeholders and is marked unresolved.
 
 use jiff::civil::Date;
-use jiff::ToSpan;
 
 use super::grammar::{Amount, Anchoring, Base, Cal, Found, Sem, Year};
 use super::lexicon::{Holiday, Part, Season, Unit};
@@ -122,23 +121,23 @@ impl Point {
     }
 }
 
-/// `d` moved by `n` units; None past the calendar's ends.
+/// `d` moved by `n` units; None past the calendar's ends ("9999 centuries ago" included: a
+/// span that large is out of jiff's range, and the checked setters say so instead of panicking).
 fn shift(d: Date, unit: Unit, n: i64) -> Option<Date> {
+    let span = jiff::Span::new();
     let span = match unit {
-        Unit::Millennium => n.checked_mul(1000)?.years(),
-        Unit::Century => n.checked_mul(100)?.years(),
-        Unit::Decade => n.checked_mul(10)?.years(),
-        Unit::Year => n.years(),
-        Unit::Half => n.checked_mul(6)?.months(),
-        Unit::Quarter | Unit::Season => n.checked_mul(3)?.months(),
-        Unit::Month => n.months(),
-        Unit::Week | Unit::Weekend => n.weeks(),
-        Unit::Day => n.days(),
+        Unit::Millennium => span.try_years(n.checked_mul(1000)?),
+        Unit::Century => span.try_years(n.checked_mul(100)?),
+        Unit::Decade => span.try_years(n.checked_mul(10)?),
+        Unit::Year => span.try_years(n),
+        Unit::Half => span.try_months(n.checked_mul(6)?),
+        Unit::Quarter | Unit::Season => span.try_months(n.checked_mul(3)?),
+        Unit::Month => span.try_months(n),
+        Unit::Week | Unit::Weekend => span.try_weeks(n),
+        Unit::Day => span.try_days(n),
         Unit::Hour | Unit::Minute | Unit::Second => return Some(d),
-    };
-    if n.unsigned_abs() > 100_000 {
-        return None;
     }
+    .ok()?;
     d.checked_add(span).ok()
 }
 

@@ -177,6 +177,13 @@ fn no_publication_date_leaves_relative_values_unresolved() {
 }
 
 #[test]
+fn spans_past_the_calendar_are_unresolved_not_a_panic() {
+    // Found by the word proptest: 999,900 years is beyond jiff's span range.
+    let times = tag("It began 9999 centuries ago.", Some(WED.parse().unwrap()));
+    assert!(times.iter().all(|t| !t.value.starts_with('-')), "{times:?}");
+}
+
+#[test]
 fn offsets_are_chars() {
     let text = "Über 40 Jahre — the café opened on Monday.";
     let times = tag(text, Some(WED.parse().unwrap()));
