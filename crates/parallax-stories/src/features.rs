@@ -220,6 +220,9 @@ pub struct Features {
     /// "pierre_thomas") and large numbers, which differ between look-alike events that share
     /// every topical word.
     pub specific: Vec<(Term, f32)>,
+    /// The terms of the title and the lead (the first sentences): what the article reports,
+    /// without the background paragraphs that look-alike events share.
+    pub lead: Vec<(Term, f32)>,
     /// Display strings of the terms (lowercased words).
     pub words: FxHashMap<Term, String>,
 }
@@ -231,8 +234,46 @@ pub fn features(title: Option<&str>, text: &str) -> Features {
         acc.add_text(t, TITLE_BOOST, true);
     }
     acc.add_text(text, 1.0, false);
+    let mut head = Accumulator::default();
+    if let Some(t) = title {
+        head.add_text(t, TITLE_BOOST, true);
+    }
+    head.add_text(lead(text), 1.0, false);
     let weigh = |m: FxHashMap<Term, (f32, f32)>| m.into_iter().map(|(t, (n, boost))| (t, n * boost)).collect();
-    Features { terms: weigh(acc.counts), specific: weigh(acc.specific), words: acc.words }
+    Features { terms: weigh(acc.counts), specific: weigh(acc.specific), lead: weigh(head.counts), words: acc.words }
+}
+
+/// Sentences that make the lead.
+const LEAD_SENTENCES: usize = 3;
+/// Paragraphs the lead may span (a dateline or a stamp line is a paragraph of its own).
+const LEAD_PARAGRAPHS: usize = 3;
+
+/// The start of `text` up to the end of its third sentence or third paragraph, whichever comes
+/// first.
+fn lead(text: &str) -> &str {
+    let (mut sentences, mut paragraphs) = (0, 0);
+    let mut in_paragraph = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            if in_paragraph {
+                paragraphs += 1;
+                in_paragraph = false;
+                if paragraphs == LEAD_PARAGRAPHS {
+                    return &text[..i];
+                }
+            }
+            continue;
+        }
+        in_paragraph |= !c.is_whitespace();
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
+            sentences += 1;
+            if sentences == LEAD_SENTENCES {
+                return &text[..i + 1];
+            }
+        }
+    }
+    text
 }
 
 #[derive(Default)]
@@ -361,6 +402,17 @@ mod tests {
         let f = features(None, "The Saints placed running back Pierre Thomas on injured reserve.");
         assert!(f.specific.iter().any(|(t, _)| *t == term_of("pierre_thomas")));
         assert!(!f.specific.iter().any(|(t, _)| *t == term_of("injured")));
+    }
+
+    #[test]
+    fn the_lead_is_the_first_three_sentences_within_three_paragraphs() {
+        assert_eq!(lead("One. Two! Three? Four."), "One. Two! Three?");
+        assert_eq!(lead("Jan 5, 2011\n\nOne. Two.\n\nThree.\n\nFour."), "Jan 5, 2011\n\nOne. Two.\n\nThree.");
+        assert_eq!(lead("Stamp\n\nOne\n\nTwo\n\nThree"), "Stamp\n\nOne\n\nTwo");
+        assert_eq!(lead("3.5 million. Short"), "3.5 million. Short");
+        let f = features(Some("Fire in Kessel"), "Fire hit Kessel. Two died. Crews came. Background on Varnia.");
+        assert!(f.lead.iter().any(|(t, _)| *t == term_of("crews")));
+        assert!(!f.lead.iter().any(|(t, _)| *t == term_of("varnia")));
     }
 
     #[test]
