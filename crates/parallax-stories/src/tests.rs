@@ -72,7 +72,7 @@ fn undated_articles_still_cluster_by_content() {
 
 #[test]
 fn a_bridging_article_merges_two_stories() {
-    let config = StoryConfig { join: 0.3, merge: 0.3, merge_stories: 0.3, ..StoryConfig::default() };
+    let config = StoryConfig { join: 0.3, join_single: 0.3, merge: 0.3, merge_stories: 0.3, ..StoryConfig::default() };
     let mut c = StoryClusterer::new(config);
     let x = c.add(
         "x1",
