@@ -304,9 +304,10 @@ impl StoryClusterer {
     /// weighted.
     fn similarity(&self, article: &Vectors, s: usize) -> f32 {
         let story = &self.stories[s];
-        let body = cosine_to(&article.terms, &story.centroid, story.norm);
-        let lead = cosine_to(&article.lead, &story.lead, story.lead_norm);
-        (body + self.config.lead_weight * lead) / (1.0 + self.config.lead_weight)
+        self.blend(
+            cosine_to(&article.terms, &story.centroid, story.norm),
+            cosine_to(&article.lead, &story.lead, story.lead_norm),
+        )
     }
 
     /// Whether two stories name the same people and figures: true when either has too few to
@@ -321,8 +322,11 @@ impl StoryClusterer {
 
     fn story_similarity(&self, a: usize, b: usize) -> f32 {
         let (a, b) = (&self.stories[a], &self.stories[b]);
-        let body = cosine(&a.centroid, a.norm, &b.centroid, b.norm);
-        let lead = cosine(&a.lead, a.lead_norm, &b.lead, b.lead_norm);
+        self.blend(cosine(&a.centroid, a.norm, &b.centroid, b.norm), cosine(&a.lead, a.lead_norm, &b.lead, b.lead_norm))
+    }
+
+    /// The whole text's cosine and the lead's, weighted into one similarity.
+    fn blend(&self, body: f32, lead: f32) -> f32 {
         (body + self.config.lead_weight * lead) / (1.0 + self.config.lead_weight)
     }
 
