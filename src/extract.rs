@@ -4,7 +4,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use parallax_engine::contract::ExtractedJson;
 use parallax_engine::ExtractRun;
 
 use crate::cli::ExtractFormat;
@@ -15,21 +14,19 @@ pub(crate) fn render(w: &mut dyn Write, run: &ExtractRun, format: ExtractFormat)
     let w = &mut w;
     match format {
         ExtractFormat::Json => {
-            let items: Vec<ExtractedJson> = run.items.iter().map(ExtractedJson::new).collect();
-            serde_json::to_writer_pretty(&mut *w, &items)?;
+            serde_json::to_writer_pretty(&mut *w, &run.items)?;
             writeln!(w)?;
         }
         ExtractFormat::Text => {
-            for item in &run.items {
-                let a = &item.article;
+            for a in &run.items {
                 writeln!(w, "==> {}", a.source)?;
                 writeln!(w, "{}", a.title.as_deref().unwrap_or("(untitled)"))?;
                 let mut fields = Vec::new();
                 if !a.authors.is_empty() {
                     fields.push(a.authors.join(", "));
                 }
-                if let Some(p) = a.published {
-                    fields.push(p.to_string());
+                if let Some(p) = &a.published {
+                    fields.push(p.clone());
                 }
                 if let Some(url) = &a.url {
                     fields.push(url.clone());
@@ -37,7 +34,7 @@ pub(crate) fn render(w: &mut dyn Write, run: &ExtractRun, format: ExtractFormat)
                 if !fields.is_empty() {
                     writeln!(w, "{}", fields.join(" · "))?;
                 }
-                if let Some(reason) = &item.not_article {
+                if let Some(reason) = &a.not_article {
                     writeln!(w, "(not an article: {reason})")?;
                 }
                 writeln!(w, "\n{}\n", a.text)?;

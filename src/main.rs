@@ -14,7 +14,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
-use parallax_engine::{contract, Config, Engine, Progress};
+use parallax_engine::contract::{ArticleJson, RunSummary};
+use parallax_engine::{Config, Engine, Progress};
 
 use cli::{ArticlesCommand, Cli, Command, ExportFormat};
 
@@ -66,11 +67,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Analyze { paths, format } => {
             let mut engine = open()?;
             let progress = progress::for_terminal(cli.quiet);
-            let run = engine.ingest(&paths, progress.as_ref() as &dyn Progress)?;
-            report_problems(&run, cli.quiet);
-            let stories = engine.stories_of(&run)?;
-            render::analyze(&mut out, &run, &stories, format)?;
-            Ok(exit_code(&run))
+            let analysis = engine.analyze(&paths, progress.as_ref() as &dyn Progress)?;
+            report_problems(&analysis.run, cli.quiet);
+            render::analyze(&mut out, &analysis, format)?;
+            Ok(exit_code(&analysis.run))
         }
         Command::Extract { files, format } => {
             let run = parallax_engine::extract_paths(&files, &Config::default());
@@ -84,7 +84,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest { paths } => {
             let mut engine = open()?;
             let progress = progress::for_terminal(cli.quiet);
-            let run = engine.ingest(&paths, progress.as_ref() as &dyn Progress)?;
+            let run = engine.ingest(&paths, progress.as_ref() as &dyn Progress)?.summary();
             report_problems(&run, cli.quiet);
             render::summary(&mut out, &run, engine.store_path())?;
             Ok(exit_code(&run))
@@ -94,11 +94,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match command.unwrap_or(ArticlesCommand::List { format: cli::ListFormat::Text }) {
                 ArticlesCommand::List { format } => render::article_list(&mut out, &engine.articles()?, format)?,
                 ArticlesCommand::Show { id, format } => {
-                    let record = engine
+                    let view = engine
                         .article(&id)?
                         .with_context(|| format!("no article with id {id:?} (or the prefix is ambiguous)"))?;
-                    let copies = engine.copies_of(&record.article.id)?;
-                    render::article(&mut out, &record, &copies, format)?;
+                    render::article(&mut out, &view, format)?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -110,8 +109,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Story { id, format } => {
             let engine = open()?;
-            let (story, records) = engine.story(&id)?.with_context(|| format!("no story with id {id:?}"))?;
-            render::story(&mut out, &story, &records, format)?;
+            let view = engine.story(&id)?.with_context(|| format!("no story with id {id:?}"))?;
+            render::story(&mut out, &view, format)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Timeline { story, format } => {
@@ -128,37 +127,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { format, output } => {
-            let records = open()?.articles()?;
+            let articles = open()?.articles()?;
             match output {
                 Some(path) => {
                     let file =
                         std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
                     let mut w = std::io::BufWriter::new(file);
-                    export(&mut w, &records, format)?;
+                    export(&mut w, &articles, format)?;
                     w.flush().with_context(|| format!("cannot write {}", path.display()))?;
                 }
-                None => export(&mut out, &records, format)?,
+                None => export(&mut out, &articles, format)?,
             }
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn export(w: &mut dyn Write, records: &[parallax_engine::Record], format: ExportFormat) -> anyhow::Result<()> {
+fn export(w: &mut dyn Write, articles: &[ArticleJson], format: ExportFormat) -> anyhow::Result<()> {
     match format {
-        ExportFormat::Jsonl => {
-            for r in records {
-                serde_json::to_writer(&mut *w, &contract::ArticleJson::new(&r.article, "stored", &r.warnings))?;
-                writeln!(w)?;
-            }
-        }
-        ExportFormat::Csv => render::csv(w, records)?,
+        ExportFormat::Jsonl => render::json_lines(w, articles),
+        ExportFormat::Csv => render::csv(w, articles),
     }
-    Ok(())
 }
 
 /// Failures always reach stderr; skipped inputs too unless `--quiet`.
-fn report_problems(run: &parallax_engine::Run, quiet: bool) {
+fn report_problems(run: &RunSummary, quiet: bool) {
     let mut stderr = std::io::stderr().lock();
     for f in &run.failed {
         let _ = writeln!(stderr, "parallax: skipped {}", f.reason);
@@ -170,7 +163,7 @@ fn report_problems(run: &parallax_engine::Run, quiet: bool) {
     }
 }
 
-fn exit_code(run: &parallax_engine::Run) -> ExitCode {
+fn exit_code(run: &RunSummary) -> ExitCode {
     if run.failed.is_empty() {
         ExitCode::SUCCESS
     } else {

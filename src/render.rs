@@ -1,16 +1,17 @@
-//! Rendering for people (text, Markdown) and programs (JSON, JSON Lines, CSV). The JSON shapes
-//! themselves come from `parallax_engine::contract`.
+//! Rendering for people (text, Markdown) and programs (JSON, JSON Lines, CSV) of what the
+//! engine answers: the values of `parallax_engine::contract`, formatted and never computed here.
+//! JSON is those values serialised as they are.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
 use parallax_core::text::word_count;
-use parallax_core::{Article, ArticleId};
 use parallax_engine::contract::{
-    AnalyzeReport, ArticleJson, EntityJson, QuoteVariantsJson, RunSummary, StoryJson, TimelineJson,
+    ArticleJson, EntityJson, QuoteJson, QuoteVariantsJson, RunSummary, StoryJson, TimelineJson,
 };
-use parallax_engine::{entities_of, timeline_of, Dated, Entity, EntityKind, Record, Run, RunArticle, Status, Story};
+use parallax_engine::{Analysis, ArticleView, EntityKind, StoryView};
 
 use crate::cli::{ListFormat, ReportFormat};
 
@@ -18,42 +19,38 @@ use crate::cli::{ListFormat, ReportFormat};
 const WIDTH: usize = 88;
 const INDENT: &str = "            ";
 
-pub(crate) fn analyze(
-    w: &mut dyn Write,
-    run: &Run,
-    stories: &[(Story, Vec<Record>)],
-    format: ReportFormat,
-) -> Result<()> {
+pub(crate) fn analyze(w: &mut dyn Write, analysis: &Analysis, format: ReportFormat) -> Result<()> {
     match format {
-        ReportFormat::Json => {
-            pretty_json(w, &AnalyzeReport::new(run, stories))?;
-        }
-        ReportFormat::Jsonl => {
-            for a in &run.articles {
-                serde_json::to_writer(&mut *w, &ArticleJson::from_run(a))?;
-                writeln!(w)?;
-            }
-        }
+        ReportFormat::Json => pretty_json(w, analysis)?,
+        ReportFormat::Jsonl => json_lines(w, &analysis.articles)?,
         ReportFormat::Text => {
-            text_report(w, run)?;
-            text_stories(w, stories)?;
-            text_entities(w, run, REPORT_ENTITIES)?;
-            text_quotes(w, run, REPORT_QUOTES)?;
-            text_timeline(w, &timeline_of(run), REPORT_TIMELINE)?;
+            text_report(w, analysis)?;
+            text_stories(w, &analysis.stories)?;
+            text_entities(w, &analysis.entities, REPORT_ENTITIES)?;
+            text_quotes(w, analysis, REPORT_QUOTES)?;
+            text_timeline(w, &analysis.timeline, REPORT_TIMELINE)?;
         }
         ReportFormat::Markdown => {
-            markdown_report(w, run)?;
-            markdown_stories(w, stories)?;
-            markdown_entities(w, run, REPORT_ENTITIES)?;
-            markdown_quotes(w, run)?;
-            markdown_timeline(w, &timeline_of(run))?;
+            markdown_report(w, analysis)?;
+            markdown_stories(w, &analysis.stories)?;
+            markdown_entities(w, &analysis.entities, REPORT_ENTITIES)?;
+            markdown_quotes(w, analysis)?;
+            markdown_timeline(w, &analysis.timeline)?;
         }
     }
     Ok(())
 }
 
-fn headline(run: &Run) -> String {
-    let s = RunSummary::new(run);
+/// One JSON object per line: `analyze --format jsonl`, `export`.
+pub(crate) fn json_lines(w: &mut dyn Write, articles: &[ArticleJson]) -> Result<()> {
+    for a in articles {
+        serde_json::to_writer(&mut *w, a)?;
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
+fn headline(s: &RunSummary) -> String {
     let mut parts = vec![format!("{} new", s.added)];
     if s.duplicates > 0 {
         parts.push(format!("{} exact {}", s.duplicates, plural(s.duplicates, "copy", "copies")));
@@ -86,15 +83,14 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
-fn text_report(w: &mut dyn Write, run: &Run) -> Result<()> {
-    writeln!(w, "Parallax: {}", headline(run))?;
-    let mut items: Vec<&RunArticle> = run.articles.iter().collect();
+fn text_report(w: &mut dyn Write, analysis: &Analysis) -> Result<()> {
+    writeln!(w, "Parallax: {}", headline(&analysis.run))?;
+    let mut items: Vec<&ArticleJson> = analysis.articles.iter().collect();
     // Oldest first; undated articles last.
-    items.sort_by_key(|a| (a.article.published.is_none(), a.article.published.map(|p| p.to_string())));
-    for item in items {
-        let a = &item.article;
+    items.sort_by_key(|a| (a.published.is_none(), a.published.clone()));
+    for a in items {
         writeln!(w)?;
-        let date = a.published.map(|p| p.date().to_string()).unwrap_or_else(|| "(no date)".into());
+        let date = a.published.as_deref().map(day).unwrap_or("(no date)");
         let outlet = a.outlet.as_deref().unwrap_or("(unknown outlet)");
         writeln!(
             w,
@@ -102,7 +98,7 @@ fn text_report(w: &mut dyn Write, run: &Run) -> Result<()> {
             clip(&format!("{outlet:<22} {}", a.title.as_deref().unwrap_or("(untitled)")), WIDTH - 12)
         )?;
         writeln!(w, "{INDENT}{}", details(a))?;
-        if item.status == Status::Duplicate {
+        if a.status == "duplicate" {
             if let Some(of) = &a.duplicate_of {
                 writeln!(w, "{INDENT}exact copy of {of}")?;
             }
@@ -111,10 +107,10 @@ fn text_report(w: &mut dyn Write, run: &Run) -> Result<()> {
             writeln!(w, "{INDENT}{line}")?;
         }
     }
-    problems_text(w, run)
+    problems_text(w, &analysis.run)
 }
 
-fn problems_text(w: &mut dyn Write, run: &Run) -> Result<()> {
+fn problems_text(w: &mut dyn Write, run: &RunSummary) -> Result<()> {
     if !run.failed.is_empty() {
         writeln!(w, "\nFailed inputs:")?;
         for f in &run.failed {
@@ -130,8 +126,13 @@ fn problems_text(w: &mut dyn Write, run: &Run) -> Result<()> {
     Ok(())
 }
 
-fn details(a: &Article) -> String {
-    let mut parts = vec![a.id.to_string()];
+/// The day of a publication time ("2026-03-04T10:31:00-05:00" → "2026-03-04").
+fn day(published: &str) -> &str {
+    published.get(..10).unwrap_or(published)
+}
+
+fn details(a: &ArticleJson) -> String {
+    let mut parts = vec![a.id.clone()];
     if !a.authors.is_empty() {
         parts.push(a.authors.join(", "));
     }
@@ -145,20 +146,20 @@ fn details(a: &Article) -> String {
     parts.join(" · ")
 }
 
-fn markdown_report(w: &mut dyn Write, run: &Run) -> Result<()> {
+fn markdown_report(w: &mut dyn Write, analysis: &Analysis) -> Result<()> {
+    let run = &analysis.run;
     writeln!(w, "# Parallax report\n\n{}\n", headline(run))?;
     writeln!(w, "| Published | Outlet | Title | Authors | Words | Id |")?;
     writeln!(w, "|---|---|---|---|---:|---|")?;
-    for item in &run.articles {
-        let a = &item.article;
+    for a in &analysis.articles {
         let mut title = md_cell(a.title.as_deref().unwrap_or("(untitled)"));
-        if let Some(of) = a.duplicate_of.as_ref().filter(|_| item.status == Status::Duplicate) {
+        if let Some(of) = a.duplicate_of.as_ref().filter(|_| a.status == "duplicate") {
             title.push_str(&format!(" (copy of `{of}`)"));
         }
         writeln!(
             w,
             "| {} | {} | {} | {} | {} | `{}` |",
-            a.published.map(|p| p.to_string()).unwrap_or_default(),
+            a.published.as_deref().unwrap_or_default(),
             md_cell(a.outlet.as_deref().unwrap_or("")),
             title,
             md_cell(&a.authors.join(", ")),
@@ -182,24 +183,22 @@ fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn text_stories(w: &mut dyn Write, stories: &[(Story, Vec<Record>)]) -> Result<()> {
+fn text_stories(w: &mut dyn Write, stories: &[StoryJson]) -> Result<()> {
     if stories.is_empty() {
         return Ok(());
     }
     writeln!(w, "\nStories ({})", stories.len())?;
-    for (story, records) in stories {
-        let json = StoryJson::new(story, records);
+    for story in stories {
         writeln!(w, "\n{}  {}", story.id, clip(story.title.as_deref().unwrap_or("(untitled)"), WIDTH - 20))?;
-        writeln!(w, "{INDENT}{}", story_line(&json))?;
+        writeln!(w, "{INDENT}{}", story_line(story))?;
     }
     Ok(())
 }
 
 /// "2026-03-03 – 2026-03-04 · 7 articles (1 copy) · 6 outlets · terms: …"
 fn story_line(s: &StoryJson) -> String {
-    let day = |p: &Option<String>| p.as_deref().map(|p| p.chars().take(10).collect::<String>());
-    let span = match (day(&s.first_published), day(&s.last_published)) {
-        (Some(a), Some(b)) if a == b => a,
+    let span = match (s.first_published.as_deref().map(day), s.last_published.as_deref().map(day)) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => format!("{a} – {b}"),
         _ => "undated".to_string(),
     };
@@ -214,23 +213,21 @@ fn story_line(s: &StoryJson) -> String {
     line
 }
 
-fn markdown_stories(w: &mut dyn Write, stories: &[(Story, Vec<Record>)]) -> Result<()> {
+fn markdown_stories(w: &mut dyn Write, stories: &[StoryJson]) -> Result<()> {
     if stories.is_empty() {
         return Ok(());
     }
     writeln!(w, "\n## Stories\n")?;
     writeln!(w, "| Story | Title | Dates | Articles | Outlets | Key terms |")?;
     writeln!(w, "|---|---|---|---:|---:|---|")?;
-    for (story, records) in stories {
-        let s = StoryJson::new(story, records);
-        let day = |p: &Option<String>| p.as_deref().map(|p| p.chars().take(10).collect::<String>()).unwrap_or_default();
+    for s in stories {
         writeln!(
             w,
             "| `{}` | {} | {} – {} | {} | {} | {} |",
             s.id,
             md_cell(s.title.as_deref().unwrap_or("")),
-            day(&s.first_published),
-            day(&s.last_published),
+            s.first_published.as_deref().map(day).unwrap_or_default(),
+            s.last_published.as_deref().map(day).unwrap_or_default(),
             s.article_count,
             s.outlets.len(),
             md_cell(&s.key_terms.join(", "))
@@ -243,15 +240,14 @@ fn markdown_stories(w: &mut dyn Write, stories: &[(Story, Vec<Record>)]) -> Resu
 /// `parallax entities` list them all.
 const REPORT_ENTITIES: usize = 12;
 
-/// The people and organisations of the run, most widely mentioned first.
-fn people_and_organisations(run: &Run) -> Vec<Entity> {
-    let mut entities = entities_of(run).entities;
-    entities.retain(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization));
-    entities
+/// The people and organisations among `entities` (most widely mentioned first).
+fn people_and_organisations(entities: &[EntityJson]) -> Vec<&EntityJson> {
+    let wanted = [EntityKind::Person.as_str(), EntityKind::Organization.as_str()];
+    entities.iter().filter(|e| wanted.contains(&e.kind)).collect()
 }
 
 /// "chancellor of Ostland; also Kovac, Chancellor Kovac".
-fn entity_details(e: &Entity) -> String {
+fn entity_details(e: &EntityJson) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !e.roles.is_empty() {
         parts.push(e.roles.iter().take(3).cloned().collect::<Vec<_>>().join("; "));
@@ -267,8 +263,8 @@ fn article_count(n: usize) -> String {
 }
 
 /// "Irena Kovac (person, 4 articles)" and its roles and other names.
-fn text_entities(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
-    let entities = people_and_organisations(run);
+fn text_entities(w: &mut dyn Write, entities: &[EntityJson], max: usize) -> Result<()> {
+    let entities = people_and_organisations(entities);
     if entities.is_empty() {
         return Ok(());
     }
@@ -285,8 +281,8 @@ fn text_entities(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
     Ok(())
 }
 
-fn markdown_entities(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
-    let entities = people_and_organisations(run);
+fn markdown_entities(w: &mut dyn Write, entities: &[EntityJson], max: usize) -> Result<()> {
+    let entities = people_and_organisations(entities);
     if entities.is_empty() {
         return Ok(());
     }
@@ -311,12 +307,9 @@ fn markdown_entities(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
 }
 
 /// `parallax entities`: one line per entity, most widely mentioned first.
-pub(crate) fn entity_list(w: &mut dyn Write, entities: &[Entity], format: ListFormat) -> Result<()> {
+pub(crate) fn entity_list(w: &mut dyn Write, entities: &[EntityJson], format: ListFormat) -> Result<()> {
     match format {
-        ListFormat::Json => {
-            let items: Vec<EntityJson> = entities.iter().map(EntityJson::new).collect();
-            pretty_json(w, &items)?;
-        }
+        ListFormat::Json => pretty_json(w, &entities)?,
         ListFormat::Text => {
             for e in entities {
                 let mut line = format!("{:>4}  {:<12}  {}", e.articles.len(), e.kind, e.name);
@@ -335,27 +328,30 @@ pub(crate) fn entity_list(w: &mut dyn Write, entities: &[Entity], format: ListFo
 const REPORT_QUOTES: usize = 40;
 
 /// The quotes of the run's own articles (an exact copy repeats its original's), with the
-/// article's outlet.
-fn run_quotes(run: &Run) -> Vec<(&RunArticle, &parallax_core::Quote)> {
-    run.articles
+/// article.
+fn run_quotes(analysis: &Analysis) -> Vec<(&ArticleJson, &QuoteJson)> {
+    let articles: HashMap<&str, &ArticleJson> = analysis.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    analysis
+        .quotes
         .iter()
-        .filter(|a| a.article.duplicate_of.is_none())
-        .flat_map(|a| a.quotes.iter().map(move |q| (a, q)))
+        .filter_map(|q| articles.get(q.article.as_str()).map(|a| (*a, q)))
+        .filter(|(a, _)| a.duplicate_of.is_none())
         .collect()
 }
 
 /// "Direct" words in quotation marks; reported speech as written.
-fn quote_words(q: &parallax_core::Quote) -> String {
+fn quote_words(q: &QuoteJson) -> String {
     let words = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match q.kind {
-        parallax_core::QuoteKind::Direct => format!("“{words}”"),
-        parallax_core::QuoteKind::Indirect => format!("(reported) {words}"),
+    if q.kind == parallax_core::QuoteKind::Direct.as_str() {
+        format!("“{words}”")
+    } else {
+        format!("(reported) {words}")
     }
 }
 
 /// Where a quote was read: the article's outlet, and the outlet it came through.
-fn quote_source(a: &RunArticle, q: &parallax_core::Quote) -> String {
-    let mut from = a.article.outlet.clone().unwrap_or_else(|| a.article.id.to_string());
+fn quote_source(a: &ArticleJson, q: &QuoteJson) -> String {
+    let mut from = a.outlet.clone().unwrap_or_else(|| a.id.clone());
     if let Some(via) = &q.via {
         from.push_str(&format!(", via {via}"));
     }
@@ -363,8 +359,8 @@ fn quote_source(a: &RunArticle, q: &parallax_core::Quote) -> String {
 }
 
 /// "Anna Berg  “We will rebuild.”  (Kessel Courier, via CNN)"
-fn text_quotes(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
-    let quotes = run_quotes(run);
+fn text_quotes(w: &mut dyn Write, analysis: &Analysis, max: usize) -> Result<()> {
+    let quotes = run_quotes(analysis);
     if quotes.is_empty() {
         return Ok(());
     }
@@ -382,8 +378,8 @@ fn text_quotes(w: &mut dyn Write, run: &Run, max: usize) -> Result<()> {
     Ok(())
 }
 
-fn markdown_quotes(w: &mut dyn Write, run: &Run) -> Result<()> {
-    let quotes = run_quotes(run);
+fn markdown_quotes(w: &mut dyn Write, analysis: &Analysis) -> Result<()> {
+    let quotes = run_quotes(analysis);
     if quotes.is_empty() {
         return Ok(());
     }
@@ -397,7 +393,7 @@ fn markdown_quotes(w: &mut dyn Write, run: &Run) -> Result<()> {
             md_cell(&q.speaker),
             md_cell(&quote_words(q)),
             md_cell(&quote_source(a, q)),
-            a.article.id
+            a.id
         )?;
     }
     Ok(())
@@ -407,13 +403,12 @@ fn markdown_quotes(w: &mut dyn Write, run: &Run) -> Result<()> {
 const REPORT_TIMELINE: usize = 40;
 
 /// "2026-03-03  The plant caught fire on Tuesday.  (Kessel Courier, Ostland Post)"
-fn text_timeline(w: &mut dyn Write, entries: &[Dated], max: usize) -> Result<()> {
+fn text_timeline(w: &mut dyn Write, entries: &[TimelineJson], max: usize) -> Result<()> {
     if entries.is_empty() {
         return Ok(());
     }
     writeln!(w, "\nTimeline ({} dated {})", entries.len(), plural(entries.len(), "statement", "statements"))?;
-    for d in entries.iter().take(max) {
-        let e = &d.entry;
+    for e in entries.iter().take(max) {
         let mut statement = e.text.clone();
         if !e.outlets.is_empty() {
             statement.push_str(&format!("  ({})", e.outlets.join(", ")));
@@ -432,15 +427,14 @@ fn text_timeline(w: &mut dyn Write, entries: &[Dated], max: usize) -> Result<()>
     Ok(())
 }
 
-fn markdown_timeline(w: &mut dyn Write, entries: &[Dated]) -> Result<()> {
+fn markdown_timeline(w: &mut dyn Write, entries: &[TimelineJson]) -> Result<()> {
     if entries.is_empty() {
         return Ok(());
     }
     writeln!(w, "\n## Timeline\n")?;
     writeln!(w, "| Date | What the articles say | Outlets | Articles |")?;
     writeln!(w, "|---|---|---|---|")?;
-    for d in entries {
-        let e = &d.entry;
+    for e in entries {
         let ids: Vec<String> = e.articles.iter().map(|id| format!("`{id}`")).collect();
         let mut text = md_cell(&e.text);
         if !e.conflicts.is_empty() {
@@ -451,46 +445,31 @@ fn markdown_timeline(w: &mut dyn Write, entries: &[Dated]) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn timeline(w: &mut dyn Write, entries: &[Dated], format: ListFormat) -> Result<()> {
+pub(crate) fn timeline(w: &mut dyn Write, entries: &[TimelineJson], format: ListFormat) -> Result<()> {
     match format {
-        ListFormat::Json => {
-            let items: Vec<TimelineJson> = entries.iter().map(TimelineJson::new).collect();
-            pretty_json(w, &items)?;
-        }
+        ListFormat::Json => pretty_json(w, &entries)?,
         ListFormat::Text if entries.is_empty() => writeln!(w, "no dated statements in the store")?,
         ListFormat::Text => text_timeline(w, entries, usize::MAX)?,
     }
     Ok(())
 }
 
-pub(crate) fn story_list(
-    w: &mut dyn Write,
-    stories: &[(Story, Vec<parallax_core::ArticleId>)],
-    format: ListFormat,
-) -> Result<()> {
+pub(crate) fn story_list(w: &mut dyn Write, stories: &[StoryJson], format: ListFormat) -> Result<()> {
     match format {
-        ListFormat::Json => {
-            let items: Vec<serde_json::Value> = stories
-                .iter()
-                .map(|(s, ids)| {
-                    serde_json::json!({
-                        "id": s.id, "title": s.title, "key_terms": s.key_terms,
-                        "first": s.first.map(|d| d.to_string()), "last": s.last.map(|d| d.to_string()),
-                        "articles": ids.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            pretty_json(w, &items)?;
-        }
+        ListFormat::Json => pretty_json(w, &stories)?,
         ListFormat::Text => {
-            for (s, ids) in stories {
-                let span = match (s.first, s.last) {
+            for s in stories {
+                let span = match (s.first_published.as_deref().map(day), s.last_published.as_deref().map(day)) {
                     (Some(a), Some(b)) if a == b => a.to_string(),
                     (Some(a), Some(b)) => format!("{a}…{b}"),
                     _ => "undated".to_string(),
                 };
-                let line =
-                    format!("{:<18} {span:<21} {:>3}  {}", s.id, ids.len(), s.title.as_deref().unwrap_or("(untitled)"));
+                let line = format!(
+                    "{:<18} {span:<21} {:>3}  {}",
+                    s.id,
+                    s.article_count,
+                    s.title.as_deref().unwrap_or("(untitled)")
+                );
                 writeln!(w, "{}", clip(&line, WIDTH + 40))?;
             }
             writeln!(w, "{} {}", stories.len(), plural(stories.len(), "story", "stories"))?;
@@ -499,36 +478,37 @@ pub(crate) fn story_list(
     Ok(())
 }
 
-pub(crate) fn story(w: &mut dyn Write, story: &Story, records: &[Record], format: ListFormat) -> Result<()> {
-    let json = StoryJson::new(story, records);
+pub(crate) fn story(w: &mut dyn Write, view: &StoryView, format: ListFormat) -> Result<()> {
+    let story = &view.story;
     match format {
-        ListFormat::Json => {
-            pretty_json(w, &json)?;
-        }
+        ListFormat::Json => pretty_json(w, view)?,
         ListFormat::Text => {
             writeln!(w, "{}", story.title.as_deref().unwrap_or("(untitled)"))?;
             writeln!(w, "  {:<10} {}", "id", story.id)?;
-            writeln!(w, "  {:<10} {}", "coverage", story_line(&json))?;
-            if !json.outlets.is_empty() {
-                writeln!(w, "  {:<10} {}", "outlets", json.outlets.join(", "))?;
+            writeln!(w, "  {:<10} {}", "coverage", story_line(story))?;
+            if !story.outlets.is_empty() {
+                writeln!(w, "  {:<10} {}", "outlets", story.outlets.join(", "))?;
             }
             writeln!(w)?;
-            for r in records {
-                let a = &r.article;
-                let date = a.published.map(|p| p.date().to_string()).unwrap_or_else(|| "----------".into());
+            for a in &view.articles {
                 let copy = a.duplicate_of.as_ref().map(|o| format!(" (copy of {o})")).unwrap_or_default();
-                let line = format!(
-                    "{}  {date}  {:<22} {}{copy}",
-                    a.id,
-                    clip(a.outlet.as_deref().unwrap_or("-"), 22),
-                    a.title.as_deref().unwrap_or("(untitled)")
-                );
-                writeln!(w, "{}", clip(&line, WIDTH + 40))?;
+                writeln!(w, "{}", clip(&article_line(a, &copy), WIDTH + 40))?;
             }
-            text_quote_variants(w, &json.quote_variants)?;
+            text_quote_variants(w, &story.quote_variants)?;
         }
     }
     Ok(())
+}
+
+/// "3f2a…  2026-03-04  Northern Ledger        Fire at Kessel plant (copy)"
+fn article_line(a: &ArticleJson, note: &str) -> String {
+    format!(
+        "{}  {}  {:<22} {}{note}",
+        a.id,
+        a.published.as_deref().map(day).unwrap_or("----------"),
+        clip(a.outlet.as_deref().unwrap_or("-"), 22),
+        a.title.as_deref().unwrap_or("(untitled)")
+    )
 }
 
 /// "Quoted differently": each speaker's renderings, with what each later one changes.
@@ -563,67 +543,52 @@ fn pretty_json(w: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn summary(w: &mut dyn Write, run: &Run, store: &Path) -> Result<()> {
+pub(crate) fn summary(w: &mut dyn Write, run: &RunSummary, store: &Path) -> Result<()> {
     writeln!(w, "{} (store: {})", headline(run), store.display())?;
     Ok(())
 }
 
-pub(crate) fn article_list(w: &mut dyn Write, records: &[Record], format: ListFormat) -> Result<()> {
+pub(crate) fn article_list(w: &mut dyn Write, articles: &[ArticleJson], format: ListFormat) -> Result<()> {
     match format {
-        ListFormat::Json => {
-            let items: Vec<ArticleJson> =
-                records.iter().map(|r| ArticleJson::new(&r.article, "stored", &r.warnings)).collect();
-            pretty_json(w, &items)?;
-        }
+        ListFormat::Json => pretty_json(w, &articles)?,
         ListFormat::Text => {
-            for r in records {
-                let a = &r.article;
-                let date = a.published.map(|p| p.date().to_string()).unwrap_or_else(|| "----------".into());
+            for a in articles {
                 let copy = if a.duplicate_of.is_some() { " (copy)" } else { "" };
-                let line = format!(
-                    "{}  {date}  {:<22} {}{copy}",
-                    a.id,
-                    clip(a.outlet.as_deref().unwrap_or("-"), 22),
-                    a.title.as_deref().unwrap_or("(untitled)")
-                );
-                writeln!(w, "{}", clip(&line, WIDTH + 40))?;
+                writeln!(w, "{}", clip(&article_line(a, copy), WIDTH + 40))?;
             }
-            writeln!(w, "{} {}", records.len(), plural(records.len(), "article", "articles"))?;
+            writeln!(w, "{} {}", articles.len(), plural(articles.len(), "article", "articles"))?;
         }
     }
     Ok(())
 }
 
-pub(crate) fn article(w: &mut dyn Write, record: &Record, copies: &[ArticleId], format: ListFormat) -> Result<()> {
-    let a = &record.article;
+pub(crate) fn article(w: &mut dyn Write, view: &ArticleView, format: ListFormat) -> Result<()> {
+    let a = &view.article;
     match format {
-        ListFormat::Json => {
-            pretty_json(w, &ArticleJson::new(a, "stored", &record.warnings))?;
-        }
+        ListFormat::Json => pretty_json(w, view)?,
         ListFormat::Text => {
             writeln!(w, "{}", a.title.as_deref().unwrap_or("(untitled)"))?;
             let fields: [(&str, Option<String>); 10] = [
-                ("id", Some(a.id.to_string())),
+                ("id", Some(a.id.clone())),
                 ("source", Some(a.source.clone())),
                 ("outlet", a.outlet.clone()),
                 ("section", a.section.clone()),
                 ("url", a.url.clone()),
-                ("published", a.published.map(|p| p.to_string())),
+                ("published", a.published.clone()),
                 ("authors", (!a.authors.is_empty()).then(|| a.authors.join(", "))),
                 ("place", a.place.clone()),
                 ("language", a.language.clone()),
-                ("copy of", a.duplicate_of.as_ref().map(ToString::to_string)),
+                ("copy of", a.duplicate_of.clone()),
             ];
             for (name, value) in fields {
                 if let Some(v) = value {
                     writeln!(w, "  {name:<10} {v}")?;
                 }
             }
-            if !copies.is_empty() {
-                let ids: Vec<String> = copies.iter().map(ToString::to_string).collect();
-                writeln!(w, "  {:<10} {}", "copies", ids.join(", "))?;
+            if !view.copies.is_empty() {
+                writeln!(w, "  {:<10} {}", "copies", view.copies.join(", "))?;
             }
-            for warning in &record.warnings {
+            for warning in &a.warnings {
                 writeln!(w, "  {:<10} {warning}", "warning")?;
             }
             writeln!(w)?;
@@ -638,7 +603,7 @@ pub(crate) fn article(w: &mut dyn Write, record: &Record, copies: &[ArticleId], 
     Ok(())
 }
 
-pub(crate) fn csv(w: &mut dyn Write, records: &[Record]) -> Result<()> {
+pub(crate) fn csv(w: &mut dyn Write, articles: &[ArticleJson]) -> Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record([
         "id",
@@ -654,21 +619,20 @@ pub(crate) fn csv(w: &mut dyn Write, records: &[Record]) -> Result<()> {
         "duplicate_of",
         "text",
     ])?;
-    for r in records {
-        let a = &r.article;
+    for a in articles {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         out.write_record([
-            a.id.to_string(),
+            a.id.clone(),
             a.source.clone(),
             opt(&a.url),
             opt(&a.outlet),
             opt(&a.section),
             opt(&a.title),
             a.authors.join("; "),
-            a.published.map(|p| p.to_string()).unwrap_or_default(),
+            opt(&a.published),
             opt(&a.language),
             opt(&a.place),
-            a.duplicate_of.as_ref().map(ToString::to_string).unwrap_or_default(),
+            opt(&a.duplicate_of),
             a.text.clone(),
         ])?;
     }

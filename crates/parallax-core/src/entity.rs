@@ -4,9 +4,6 @@
 //! Plain data: finding mentions and linking them is `parallax-nlp`'s job, keeping mentions the
 //! store's. Entities are derived (linked again from the stored mentions), never stored.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleId;
@@ -66,49 +63,12 @@ impl Entity {
     }
 }
 
-impl EntityKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-            EntityKind::Place => "place",
-            EntityKind::Other => "other",
-        }
-    }
-}
-
-impl fmt::Display for EntityKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // `pad`, so that `{:<12}` lines up columns.
-        f.pad(self.as_str())
-    }
-}
-
-/// An entity kind that is none of `person`, `organization`, `place`, `other`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityKindParseError(String);
-
-impl fmt::Display for EntityKindParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not an entity kind (person, organization, place, other): {:?}", self.0)
-    }
-}
-
-impl std::error::Error for EntityKindParseError {}
-
-impl FromStr for EntityKind {
-    type Err = EntityKindParseError;
-
-    fn from_str(s: &str) -> Result<EntityKind, EntityKindParseError> {
-        match s {
-            "person" => Ok(EntityKind::Person),
-            "organization" | "organisation" => Ok(EntityKind::Organization),
-            "place" => Ok(EntityKind::Place),
-            "other" => Ok(EntityKind::Other),
-            _ => Err(EntityKindParseError(s.to_string())),
-        }
-    }
-}
+crate::names::named!(EntityKind, "an entity kind (person, organization, place, other)", {
+    Person => "person",
+    Organization => "organization" | "organisation",
+    Place => "place",
+    Other => "other",
+});
 
 #[cfg(test)]
 mod tests {
@@ -116,8 +76,8 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_and_ids_are_stable() {
-        for kind in [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other] {
-            assert_eq!(kind.as_str().parse::<EntityKind>(), Ok(kind));
+        for kind in EntityKind::ALL {
+            assert_eq!(kind.as_str().parse::<EntityKind>(), Ok(*kind));
         }
         let id = Entity::id_for("Anna Berg", EntityKind::Person);
         assert_eq!(id, Entity::id_for("Anna Berg", EntityKind::Person));

@@ -7,6 +7,7 @@
 
 mod article;
 mod entity;
+mod names;
 mod quote;
 mod raw;
 mod story;
@@ -14,7 +15,8 @@ pub mod text;
 mod time;
 
 pub use article::{Article, ArticleId, Published, PublishedParseError};
-pub use entity::{Entity, EntityKind, EntityKindParseError, Mention};
+pub use entity::{Entity, EntityKind, Mention};
+pub use names::UnknownName;
 pub use quote::{Quote, QuoteKind};
 pub use raw::{BodyFormat, RawDoc, RawMeta};
 pub use story::Story;

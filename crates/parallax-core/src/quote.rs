@@ -4,8 +4,6 @@
 //! Plain data: finding quotes and resolving speakers is `parallax-nlp`'s job, keeping them the
 //! store's.
 
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 /// Direct (the speaker's words in quotation marks) or indirect (reported speech; a clause that
@@ -33,24 +31,21 @@ pub struct Quote {
     pub via: Option<String>,
 }
 
-impl QuoteKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Indirect => "indirect",
-        }
-    }
-}
+crate::names::named!(QuoteKind, "a quote kind (direct, indirect)", {
+    Direct => "direct",
+    Indirect => "indirect",
+});
 
-impl FromStr for QuoteKind {
-    type Err = String;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// The inverse of [`QuoteKind::as_str`]; the error is the unknown word.
-    fn from_str(s: &str) -> Result<QuoteKind, String> {
-        match s {
-            "direct" => Ok(QuoteKind::Direct),
-            "indirect" => Ok(QuoteKind::Indirect),
-            other => Err(format!("not a quote kind: {other:?}")),
+    #[test]
+    fn kinds_round_trip() {
+        for kind in QuoteKind::ALL {
+            assert_eq!(kind.as_str().parse::<QuoteKind>(), Ok(*kind));
         }
+        let err = "reported".parse::<QuoteKind>().unwrap_err();
+        assert_eq!(err.to_string(), "not a quote kind (direct, indirect): \"reported\"");
     }
 }

@@ -4,9 +4,6 @@
 //! Plain data: finding and normalising expressions is `parallax-nlp`'s job, keeping them the
 //! store's. Values follow TimeML 1.2.1 (`2023-03-03`, `2023-W21`, `P2M`, `PRESENT_REF`, ...).
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleId;
@@ -74,77 +71,23 @@ pub struct TimelineEntry {
     pub conflicts: Vec<String>,
 }
 
-impl TimeKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeKind::Date => "DATE",
-            TimeKind::Time => "TIME",
-            TimeKind::Duration => "DURATION",
-            TimeKind::Set => "SET",
-        }
-    }
-}
+crate::names::named!(TimeKind, "a TIMEX3 type (DATE, TIME, DURATION, SET)", {
+    Date => "DATE",
+    Time => "TIME",
+    Duration => "DURATION",
+    Set => "SET",
+});
 
-impl fmt::Display for TimeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for TimeKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<TimeKind, String> {
-        match s {
-            "DATE" => Ok(TimeKind::Date),
-            "TIME" => Ok(TimeKind::Time),
-            "DURATION" => Ok(TimeKind::Duration),
-            "SET" => Ok(TimeKind::Set),
-            _ => Err(format!("not a TIMEX3 type: {s:?}")),
-        }
-    }
-}
-
-impl TimeMod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeMod::Approx => "APPROX",
-            TimeMod::LessThan => "LESS_THAN",
-            TimeMod::MoreThan => "MORE_THAN",
-            TimeMod::EqualOrLess => "EQUAL_OR_LESS",
-            TimeMod::EqualOrMore => "EQUAL_OR_MORE",
-            TimeMod::Start => "START",
-            TimeMod::Mid => "MID",
-            TimeMod::End => "END",
-        }
-    }
-}
-
-impl fmt::Display for TimeMod {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for TimeMod {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<TimeMod, String> {
-        [
-            TimeMod::Approx,
-            TimeMod::LessThan,
-            TimeMod::MoreThan,
-            TimeMod::EqualOrLess,
-            TimeMod::EqualOrMore,
-            TimeMod::Start,
-            TimeMod::Mid,
-            TimeMod::End,
-        ]
-        .into_iter()
-        .find(|m| m.as_str() == s)
-        .ok_or_else(|| format!("not a TIMEX3 mod: {s:?}"))
-    }
-}
+crate::names::named!(TimeMod, "a TIMEX3 mod (APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE, START, MID, END)", {
+    Approx => "APPROX",
+    LessThan => "LESS_THAN",
+    MoreThan => "MORE_THAN",
+    EqualOrLess => "EQUAL_OR_LESS",
+    EqualOrMore => "EQUAL_OR_MORE",
+    Start => "START",
+    Mid => "MID",
+    End => "END",
+});
 
 #[cfg(test)]
 mod tests {
@@ -152,8 +95,8 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for kind in [TimeKind::Date, TimeKind::Time, TimeKind::Duration, TimeKind::Set] {
-            assert_eq!(kind.as_str().parse::<TimeKind>(), Ok(kind));
+        for kind in TimeKind::ALL {
+            assert_eq!(kind.as_str().parse::<TimeKind>(), Ok(*kind));
         }
         for m in ["APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END"] {
             assert_eq!(m.parse::<TimeMod>().map(TimeMod::as_str), Ok(m));

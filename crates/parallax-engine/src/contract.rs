@@ -8,16 +8,41 @@ use serde::Serialize;
 
 use crate::{Failure, Record, Run, RunArticle, Status, Story};
 
-/// The whole answer of `analyze`.
+/// The whole answer of `analyze`: the run's articles and everything derived from them.
 #[derive(Debug, Serialize)]
-pub struct AnalyzeReport {
+pub struct Analysis {
     pub articles: Vec<ArticleJson>,
+    /// The stories the run's articles belong to, in order of first appearance, with all their
+    /// stored articles.
     pub stories: Vec<StoryJson>,
+    /// Speakers under their canonical names across the run's articles.
     pub quotes: Vec<QuoteJson>,
     pub entities: Vec<EntityJson>,
     pub times: Vec<TimeJson>,
     pub timeline: Vec<TimelineJson>,
     pub run: RunSummary,
+}
+
+/// One story with everything about it (`parallax story ID`): its description, its stored
+/// articles, their quotes (speakers under their canonical names across the story), entities and
+/// timeline.
+#[derive(Debug, Serialize)]
+pub struct StoryView {
+    pub story: StoryJson,
+    pub articles: Vec<ArticleJson>,
+    pub quotes: Vec<QuoteJson>,
+    pub entities: Vec<EntityJson>,
+    pub timeline: Vec<TimelineJson>,
+}
+
+/// One stored article with what was found in it (`parallax articles show ID`).
+#[derive(Debug, Serialize)]
+pub struct ArticleView {
+    pub article: ArticleJson,
+    /// Stored exact copies of it.
+    pub copies: Vec<String>,
+    pub quotes: Vec<QuoteJson>,
+    pub times: Vec<TimeJson>,
 }
 
 /// One quote: who said it, the words (direct) or the reported clause (indirect), where they
@@ -34,7 +59,7 @@ pub struct QuoteJson {
 }
 
 impl QuoteJson {
-    pub fn new(article: &parallax_core::ArticleId, q: &parallax_core::Quote) -> QuoteJson {
+    pub(crate) fn new(article: &parallax_core::ArticleId, q: &parallax_core::Quote) -> QuoteJson {
         QuoteJson {
             article: article.to_string(),
             speaker: q.speaker.clone(),
@@ -61,7 +86,7 @@ pub struct EntityJson {
 }
 
 impl EntityJson {
-    pub fn new(e: &parallax_core::Entity) -> EntityJson {
+    pub(crate) fn new(e: &parallax_core::Entity) -> EntityJson {
         EntityJson {
             id: e.id.clone(),
             name: e.name.clone(),
@@ -92,7 +117,7 @@ pub struct TimeJson {
 }
 
 impl TimeJson {
-    pub fn new(article: &parallax_core::ArticleId, t: &parallax_core::TimeExpr) -> TimeJson {
+    pub(crate) fn new(article: &parallax_core::ArticleId, t: &parallax_core::TimeExpr) -> TimeJson {
         TimeJson {
             article: article.to_string(),
             text: t.text.clone(),
@@ -123,11 +148,10 @@ pub struct TimelineJson {
 }
 
 impl TimelineJson {
-    pub fn new(d: &crate::Dated) -> TimelineJson {
-        let e = &d.entry;
+    pub(crate) fn new(e: &parallax_core::TimelineEntry, story: Option<String>) -> TimelineJson {
         TimelineJson {
             date: e.date.clone(),
-            story: d.story.clone(),
+            story,
             article: e.articles.first().map(ToString::to_string).unwrap_or_default(),
             text: e.text.clone(),
             articles: e.articles.iter().map(ToString::to_string).collect(),
@@ -196,7 +220,7 @@ pub struct RenderingJson {
 impl QuoteVariantsJson {
     /// The variant groups among the quotes of a story's articles; copies are left out (they
     /// repeat their original word for word).
-    pub fn of_story(records: &[Record]) -> Vec<QuoteVariantsJson> {
+    pub(crate) fn of_story(records: &[Record]) -> Vec<QuoteVariantsJson> {
         let mut own: Vec<&Record> = records.iter().filter(|r| r.article.duplicate_of.is_none()).collect();
         // A total order (sorting needs one, and `Published::chronological` lets a bare day tie
         // with every time that day): the instant, a bare day at its midnight, undated last.
@@ -239,7 +263,7 @@ impl QuoteVariantsJson {
 }
 
 impl StoryJson {
-    pub fn new(story: &Story, records: &[Record]) -> StoryJson {
+    pub(crate) fn new(story: &Story, records: &[Record]) -> StoryJson {
         let mut outlets: Vec<String> = Vec::new();
         for r in records.iter().filter(|r| r.article.duplicate_of.is_none()) {
             if let Some(o) = &r.article.outlet {
@@ -275,71 +299,37 @@ pub struct RunSummary {
     pub added: usize,
     pub duplicates: usize,
     pub existing: usize,
-    pub failed: Vec<FailureJson>,
-    pub skipped: Vec<FailureJson>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct FailureJson {
-    pub source: String,
-    pub reason: String,
-}
-
-impl AnalyzeReport {
-    /// The report of `run`, with `stories`: those its articles belong to.
-    pub fn new(run: &Run, stories: &[(Story, Vec<Record>)]) -> AnalyzeReport {
-        let linked = crate::entities_of(run);
-        AnalyzeReport {
-            articles: run.articles.iter().map(ArticleJson::from_run).collect(),
-            stories: stories.iter().map(|(s, records)| StoryJson::new(s, records)).collect(),
-            quotes: run
-                .articles
-                .iter()
-                .flat_map(|a| {
-                    a.quotes.iter().map(|q| {
-                        let mut json = QuoteJson::new(&a.article.id, q);
-                        // One name per speaker across articles: "Berg" in one, "Anna Berg" in
-                        // another, "Chancellor Anna Berg" as the quote finder saw her.
-                        if let Some(name) = linked.canonical(&a.article.id, &q.speaker) {
-                            json.speaker = name.to_string();
-                        }
-                        json
-                    })
-                })
-                .collect(),
-            entities: linked.entities.iter().map(EntityJson::new).collect(),
-            times: run.articles.iter().flat_map(|a| a.times.iter().map(|t| TimeJson::new(&a.article.id, t))).collect(),
-            timeline: crate::timeline_of(run).iter().map(TimelineJson::new).collect(),
-            run: RunSummary::new(run),
-        }
-    }
+    pub failed: Vec<Failure>,
+    pub skipped: Vec<Failure>,
 }
 
 impl RunSummary {
-    pub fn new(run: &Run) -> RunSummary {
-        let failures = |list: &[Failure]| {
-            list.iter().map(|f| FailureJson { source: f.source.clone(), reason: f.reason.clone() }).collect()
-        };
+    pub(crate) fn new(run: &Run) -> RunSummary {
         RunSummary {
             inputs: run.inputs,
             articles: run.articles.len(),
             added: run.count(&Status::Added),
             duplicates: run.count(&Status::Duplicate),
             existing: run.count(&Status::Existing),
-            failed: failures(&run.failed),
-            skipped: failures(&run.skipped),
+            failed: run.failed.clone(),
+            skipped: run.skipped.clone(),
         }
     }
 }
 
 impl ArticleJson {
-    pub fn from_run(item: &RunArticle) -> ArticleJson {
-        let mut json = ArticleJson::new(&item.article, status_name(&item.status), &item.warnings);
-        json.story = item.story.clone();
-        json
+    /// An article as this run left it.
+    pub(crate) fn from_run(item: &RunArticle) -> ArticleJson {
+        ArticleJson::new(&item.record, item.status.as_str())
     }
 
-    pub fn new(a: &parallax_core::Article, status: &'static str, warnings: &[String]) -> ArticleJson {
+    /// An article as the store keeps it.
+    pub(crate) fn stored(record: &Record) -> ArticleJson {
+        ArticleJson::new(record, "stored")
+    }
+
+    fn new(record: &Record, status: &'static str) -> ArticleJson {
+        let a = &record.article;
         ArticleJson {
             id: a.id.to_string(),
             source: a.source.clone(),
@@ -352,19 +342,11 @@ impl ArticleJson {
             language: a.language.clone(),
             place: a.place.clone(),
             text: a.text.clone(),
-            story: None,
+            story: record.story.clone(),
             duplicate_of: a.duplicate_of.as_ref().map(ToString::to_string),
             status,
-            warnings: warnings.to_vec(),
+            warnings: record.warnings.clone(),
         }
-    }
-}
-
-fn status_name(status: &Status) -> &'static str {
-    match status {
-        Status::Added => "added",
-        Status::Duplicate => "duplicate",
-        Status::Existing => "existing",
     }
 }
 
@@ -386,7 +368,7 @@ pub struct ExtractedJson {
 }
 
 impl ExtractedJson {
-    pub fn new(item: &crate::Extraction) -> ExtractedJson {
+    pub(crate) fn new(item: &parallax_extract::Extracted) -> ExtractedJson {
         let a = &item.article;
         ExtractedJson {
             source: a.source.clone(),

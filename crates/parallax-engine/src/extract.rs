@@ -5,31 +5,23 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use parallax_core::Article;
 use parallax_extract::extract;
 use parallax_ingest::{discover, read};
 
+use crate::contract::ExtractedJson;
 use crate::{Config, Failure};
-
-/// One document as the extractor saw it.
-#[derive(Debug, Clone)]
-pub struct Extraction {
-    pub article: Article,
-    pub warnings: Vec<String>,
-    /// Why it is not an article (an index or error page), when it is not.
-    pub not_article: Option<String>,
-}
 
 /// Everything `extract` did, in input order.
 #[derive(Debug, Default)]
 pub struct ExtractRun {
-    pub items: Vec<Extraction>,
+    /// Every document read, articles or not (`not_article` says why not).
+    pub items: Vec<ExtractedJson>,
     pub failed: Vec<Failure>,
     /// Records passed over on purpose (an archive's images, a feed item with no text).
     pub skipped: Vec<Failure>,
 }
 
-type Outcome = (Vec<Extraction>, Vec<Failure>, Vec<Failure>);
+type Outcome = (Vec<ExtractedJson>, Vec<Failure>, Vec<Failure>);
 
 /// Reads and cleans every input under `paths`; nothing is stored.
 pub fn extract_paths(paths: &[PathBuf], config: &Config) -> ExtractRun {
@@ -73,14 +65,7 @@ fn one(input: &parallax_ingest::Input, config: &Config) -> Outcome {
     // A panic in a stage is a bug, but one input must not take the batch down with it.
     let outcome = std::panic::catch_unwind(|| {
         read(input, &config.read).map(|o| {
-            let items = o
-                .docs
-                .iter()
-                .map(|doc| {
-                    let out = extract(doc, &config.extract);
-                    Extraction { article: out.article, warnings: out.warnings, not_article: out.not_article }
-                })
-                .collect();
+            let items = o.docs.iter().map(|doc| ExtractedJson::new(&extract(doc, &config.extract))).collect();
             let failed =
                 o.errors.iter().map(|e| Failure { source: e.path().to_string(), reason: e.to_string() }).collect();
             let skipped = o.skipped.into_iter().map(|s| Failure { source: s.source, reason: s.reason }).collect();

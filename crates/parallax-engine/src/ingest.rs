@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use parallax_core::{Article, Mention, Quote, TimeExpr};
+use parallax_core::{Article, Mention, TimeExpr};
 use parallax_extract::extract;
 use parallax_ingest::{discover, read, Input};
 use parallax_store::{Record, Store, Stored};
@@ -14,7 +14,7 @@ use parallax_store::{Record, Store, Stored};
 use crate::{with_source, Config, Progress, Result};
 
 /// What became of one article of a run.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Added,
     /// An exact copy of an earlier article (its body is stored once).
@@ -23,23 +23,26 @@ pub enum Status {
     Existing,
 }
 
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Added => "added",
+            Status::Duplicate => "duplicate",
+            Status::Existing => "existing",
+        }
+    }
+}
+
+/// One article of a run: as stored (its `story` set by this run's clustering), and what the
+/// run did with it.
 #[derive(Debug, Clone)]
 pub struct RunArticle {
-    pub article: Article,
+    pub record: Record,
     pub status: Status,
-    pub warnings: Vec<String>,
-    /// The story it belongs to after this run's clustering.
-    pub story: Option<String>,
-    /// Its time expressions, normalised against its publication date.
-    pub times: Vec<TimeExpr>,
-    /// Its quotes with their speakers.
-    pub quotes: Vec<Quote>,
-    /// Its entity mentions (names, and descriptions standing for them).
-    pub mentions: Vec<Mention>,
 }
 
 /// An input, or one record of it, that was not stored, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Failure {
     pub source: String,
     pub reason: String,
@@ -59,6 +62,11 @@ pub struct Run {
 impl Run {
     pub fn count(&self, status: &Status) -> usize {
         self.articles.iter().filter(|a| &a.status == status).count()
+    }
+
+    /// Its counts, failures and skipped inputs.
+    pub fn summary(&self) -> crate::contract::RunSummary {
+        crate::contract::RunSummary::new(self)
     }
 }
 
@@ -222,8 +230,7 @@ fn commit(store: &mut Store, prepared: Prepared, run: &mut Run, progress: &dyn P
                 None => (Status::Existing, record),
             },
         };
-        let Record { article, warnings, times, quotes, mentions, .. } = record;
-        run.articles.push(RunArticle { article, status, warnings, story: None, times, quotes, mentions });
+        run.articles.push(RunArticle { record, status });
     }
     run.failed.extend(prepared.failed);
     run.skipped.extend(prepared.skipped);

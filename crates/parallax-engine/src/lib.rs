@@ -1,31 +1,32 @@
-//! The one library API of Parallax: open a store, ingest inputs, read articles back.
+//! The one library API of Parallax: open a store, ingest inputs, ask about what is stored.
 //!
-//! The engine wires the stages (`parallax-ingest` -> `parallax-extract` -> `parallax-store`);
-//! the stages never call each other. The CLI and, later, the server are thin shells over
-//! [`Engine`]: they parse arguments, call it, and render what it returns. The JSON shapes both
-//! print live in [`contract`].
+//! The engine wires the stages (`parallax-ingest` -> `parallax-extract` -> `parallax-nlp` ->
+//! `parallax-store` -> `parallax-dedup` / `parallax-stories`); the stages never call each
+//! other. Every answer is a typed value from [`contract`] ([`Analysis`], [`StoryView`],
+//! [`ArticleView`], ...) holding everything a report needs: the CLI and, later, the server are
+//! thin shells that parse arguments, call the [`Engine`] and format or serialise what it returns.
 
 pub mod contract;
 mod entities;
 mod extract;
 mod ingest;
+mod query;
 mod stories;
 mod timeline;
 
 use std::path::{Path, PathBuf};
 
-use parallax_core::{Article, ArticleId};
+use parallax_core::Article;
 use parallax_extract::ExtractConfig;
 use parallax_ingest::ReadConfig;
 use parallax_store::Store;
 use parallax_stories::{StoryClusterer, StoryConfig};
 
-pub use entities::{entities_of, Linked};
-pub use extract::{extract_paths, ExtractRun, Extraction};
+pub use contract::{Analysis, ArticleView, StoryView};
+pub use extract::{extract_paths, ExtractRun};
 pub use ingest::{Failure, Run, RunArticle, Status};
-pub use parallax_core::{Entity, EntityKind, Story};
+pub use parallax_core::{EntityKind, Story};
 pub use parallax_store::Record;
-pub use timeline::{timeline_of, Dated};
 
 /// Environment variable naming the store directory when `--store` is not given.
 pub const STORE_ENV: &str = "PARALLAX_STORE";
@@ -47,9 +48,18 @@ pub struct Config {
 pub enum Error {
     #[error(transparent)]
     Store(#[from] parallax_store::Error),
-    /// Saved state that cannot be read or written.
-    #[error("{0}")]
-    State(String),
+    /// The story clusterer the store saved cannot be read back (written by another version?).
+    #[error("{path}: the saved story clusterer is unreadable: {source}")]
+    StateUnreadable {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("cannot save the story clusterer: {source}")]
+    StateUnwritable {
+        #[source]
+        source: serde_json::Error,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -114,50 +124,6 @@ impl Engine {
         let near = self.near.insert(near);
         stories::cluster(&mut self.store, clusterer, near, &mut run)?;
         Ok(run)
-    }
-
-    /// Current stories, most recent first, with their articles' ids.
-    pub fn stories(&self) -> Result<Vec<(Story, Vec<ArticleId>)>> {
-        Ok(self.store.stories()?)
-    }
-
-    /// The stories the articles of `run` belong to, in order of first appearance.
-    pub fn stories_of(&self, run: &Run) -> Result<Vec<(Story, Vec<Record>)>> {
-        let mut seen = std::collections::BTreeSet::new();
-        let mut out = Vec::new();
-        for id in run.articles.iter().filter_map(|a| a.story.as_deref()) {
-            if seen.insert(id.to_string()) {
-                if let Some(story) = self.store.story(id)? {
-                    out.push(story);
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    /// One story by id (a merged story's id leads to the story it joined), with its articles.
-    pub fn story(&self, id: &str) -> Result<Option<(Story, Vec<Record>)>> {
-        Ok(self.store.story(id)?)
-    }
-
-    /// All stored articles, in arrival order.
-    pub fn articles(&self) -> Result<Vec<Record>> {
-        Ok(self.store.all()?)
-    }
-
-    /// One article by id or unique id prefix.
-    pub fn article(&self, id: &str) -> Result<Option<Record>> {
-        Ok(self.store.get(id)?)
-    }
-
-    /// The stored exact copies of an article.
-    pub fn copies_of(&self, id: &ArticleId) -> Result<Vec<ArticleId>> {
-        Ok(self.store.copies_of(id)?)
-    }
-
-    /// Number of stored articles.
-    pub fn count(&self) -> Result<usize> {
-        Ok(self.store.count()?)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use parallax_core::{ArticleId, Published, Story};
+use parallax_core::{ArticleId, Published};
 use parallax_dedup::{DedupConfig, NearDupIndex};
 use parallax_store::{Store, StoryUpdate, STORIES_STATE};
 use parallax_stories::{StoryClusterer, StoryConfig};
@@ -17,9 +17,8 @@ use crate::{Error, Result, Run};
 /// Loads the clusterer the store saved, or starts one.
 pub(crate) fn load(store: &Store, config: &StoryConfig) -> Result<StoryClusterer> {
     match store.state(STORIES_STATE)? {
-        Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-            Error::State(format!("{}: the saved story clusterer is unreadable: {e}", store.path().display()))
-        }),
+        Some(bytes) => serde_json::from_slice(&bytes)
+            .map_err(|source| Error::StateUnreadable { path: store.path().to_path_buf(), source }),
         None => Ok(StoryClusterer::new(config.clone())),
     }
 }
@@ -101,15 +100,15 @@ pub(crate) fn cluster(
         }
         update.copies = links.keys().map(|copy| (copy.clone(), root_of(copy, &links))).collect();
         update.copies.sort();
-        update.stories = touched.iter().filter_map(|id| describe(clusterer, id)).collect();
-        update.state =
-            serde_json::to_vec(clusterer).map_err(|e| Error::State(format!("cannot save the story clusterer: {e}")))?;
+        update.stories = touched.iter().filter_map(|id| clusterer.story(id)).collect();
+        update.state = serde_json::to_vec(clusterer).map_err(|source| Error::StateUnwritable { source })?;
         store.save_stories(&update)?;
     }
     for item in &mut run.articles {
-        if let Some(stored) = store.get(item.article.id.as_str())? {
-            item.story = stored.story;
-            item.article.duplicate_of = stored.article.duplicate_of;
+        let r = &mut item.record;
+        if let Some(stored) = store.get(r.article.id.as_str())? {
+            r.story = stored.story;
+            r.article.duplicate_of = stored.article.duplicate_of;
         }
     }
     Ok(())
@@ -131,23 +130,6 @@ fn root_of(id: &ArticleId, links: &FxHashMap<ArticleId, ArticleId>) -> ArticleId
 /// ([`Published::chronological`]), then the smaller id.
 fn precedes(a: (Option<Published>, &ArticleId), b: (Option<Published>, &ArticleId)) -> bool {
     Published::chronological(a.0.as_ref(), b.0.as_ref()).then_with(|| a.1.cmp(b.1)).is_lt()
-}
-
-/// The story `id` as the store keeps it: a merged story points at the one it joined.
-fn describe(clusterer: &StoryClusterer, id: &str) -> Option<Story> {
-    let current = clusterer.current(id)?;
-    if current != id {
-        return Some(Story {
-            id: id.to_string(),
-            title: None,
-            key_terms: Vec::new(),
-            first: None,
-            last: None,
-            merged_into: Some(current.to_string()),
-        });
-    }
-    let s = clusterer.summary(id)?;
-    Some(Story { id: s.id, title: s.title, key_terms: s.key_terms, first: s.first, last: s.last, merged_into: None })
 }
 
 #[cfg(test)]

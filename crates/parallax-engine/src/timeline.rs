@@ -1,32 +1,21 @@
-//! Timelines over a run's articles or the store's: feeds articles and their time expressions
-//! to `parallax_nlp::time::timeline` and gives each entry the story of the article that first
-//! reported it. Articles stored before time expressions were are tagged on the fly.
+//! Timelines over a run's articles, a story's or the store's: feeds articles and their time
+//! expressions to `parallax_nlp::time::timeline` and gives each entry the story of the article
+//! that first reported it. Articles stored before time expressions were are tagged on the fly.
 
 use std::collections::HashMap;
 
 use parallax_core::{Article, TimeExpr, TimelineEntry};
 
+use crate::contract::TimelineJson;
 use crate::ingest::tag_times;
-use crate::{Engine, Record, Result, Run};
+use crate::Record;
 
 /// Largest story timeline whose statements are compared pairwise for shared happenings.
 const MAX_RECONCILE: usize = 2000;
 
-/// A timeline entry with its story (none until the article is clustered).
-#[derive(Debug, Clone)]
-pub struct Dated {
-    pub entry: TimelineEntry,
-    pub story: Option<String>,
-}
-
-/// The timeline of the articles of one run.
-pub fn timeline_of(run: &Run) -> Vec<Dated> {
-    let items: Vec<(&Article, &[TimeExpr], Option<&str>)> =
-        run.articles.iter().map(|a| (&a.article, a.times.as_slice(), a.story.as_deref())).collect();
-    build(&items)
-}
-
-fn of_records(records: &[Record]) -> Vec<Dated> {
+/// The timeline of these articles, oldest first.
+pub(crate) fn timeline_of<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<TimelineJson> {
+    let records: Vec<&Record> = records.into_iter().collect();
     // Records stored before times were have none: tag them now.
     let tagged: Vec<Vec<TimeExpr>> =
         records.iter().map(|r| if r.times.is_empty() { tag_times(&r.article) } else { Vec::new() }).collect();
@@ -40,7 +29,7 @@ fn of_records(records: &[Record]) -> Vec<Dated> {
     build(&items)
 }
 
-fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<Dated> {
+fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<TimelineJson> {
     let stories: HashMap<&str, &str> =
         items.iter().filter_map(|(a, _, story)| story.map(|s| (a.id.as_str(), s))).collect();
     let input: Vec<(&Article, &[TimeExpr])> = items.iter().map(|(a, t, _)| (*a, *t)).collect();
@@ -56,7 +45,7 @@ fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<Dated> {
         });
         by_story[g].1.push(entry);
     }
-    let mut out: Vec<Dated> = Vec::new();
+    let mut out: Vec<TimelineJson> = Vec::new();
     for (story, entries) in by_story {
         // Pairwise within a story; a story of thousands of dated statements is left as it is.
         let entries = if story.is_some() && entries.len() <= MAX_RECONCILE {
@@ -64,19 +53,8 @@ fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<Dated> {
         } else {
             entries
         };
-        out.extend(entries.into_iter().map(|entry| Dated { entry, story: story.clone() }));
+        out.extend(entries.iter().map(|entry| TimelineJson::new(entry, story.clone())));
     }
-    out.sort_by(|a, b| a.entry.date.cmp(&b.entry.date));
+    out.sort_by(|a, b| a.date.cmp(&b.date));
     out
-}
-
-impl Engine {
-    /// The timeline of one story (by id; None when there is no such story), or of the whole
-    /// store.
-    pub fn timeline(&self, story: Option<&str>) -> Result<Option<Vec<Dated>>> {
-        match story {
-            Some(id) => Ok(self.story(id)?.map(|(_, records)| of_records(&records))),
-            None => Ok(Some(of_records(&self.articles()?))),
-        }
-    }
 }

@@ -130,17 +130,6 @@ pub struct Assignment {
     pub merged: Vec<String>,
 }
 
-/// A story as users see it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StorySummary {
-    pub id: String,
-    pub title: Option<String>,
-    pub key_terms: Vec<String>,
-    pub size: u32,
-    pub first: Option<Date>,
-    pub last: Option<Date>,
-}
-
 /// The incremental clusterer; a value the engine owns, saves and restores.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct StoryClusterer {
@@ -219,21 +208,39 @@ impl StoryClusterer {
         self.by_id.get(id).map(|&s| self.stories[self.resolve(s)].id.as_str())
     }
 
-    /// A summary of the story `id` (following merges).
-    pub fn summary(&self, id: &str) -> Option<StorySummary> {
-        let s = self.resolve(*self.by_id.get(id)?);
+    /// The story `id` as users see it: its title, strongest terms and dates; a story merged
+    /// into another only points at the one it joined. `None` for an unknown id.
+    pub fn story(&self, id: &str) -> Option<parallax_core::Story> {
+        let at = *self.by_id.get(id)?;
+        let s = self.resolve(at);
+        if s != at {
+            let merged_into = Some(self.stories[s].id.clone());
+            return Some(parallax_core::Story {
+                id: id.to_string(),
+                title: None,
+                key_terms: Vec::new(),
+                first: None,
+                last: None,
+                merged_into,
+            });
+        }
         let story = &self.stories[s];
         let mut terms: Vec<(&Term, &f32)> = story.centroid.iter().collect();
         terms.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
         let key_terms = terms.iter().filter_map(|(t, _)| self.vocab.get(t).cloned()).take(8).collect();
-        Some(StorySummary {
+        Some(parallax_core::Story {
             id: story.id.clone(),
             title: story.title.clone(),
             key_terms,
-            size: story.size,
             first: story.first,
             last: story.last,
+            merged_into: None,
         })
+    }
+
+    /// How many articles the story `id` (following merges) holds.
+    pub fn size(&self, id: &str) -> Option<usize> {
+        Some(self.stories[self.resolve(*self.by_id.get(id)?)].size as usize)
     }
 
     /// Number of articles added.

@@ -36,8 +36,8 @@ fn one_event_many_outlets_is_one_story() {
     assert_eq!(stories, ["sa1", "sa1", "sa1"]);
     let fire = c.add("f1", date("2026-03-04"), Some(FIRE.0), FIRE.1);
     assert_eq!(fire.story, "sf1", "a different event opens its own story");
-    let summary = c.summary("sa1").unwrap();
-    assert_eq!(summary.size, 3);
+    assert_eq!(c.size("sa1"), Some(3));
+    let summary = c.story("sa1").unwrap();
     assert!(summary.key_terms.iter().any(|t| t == "kovac" || t == "adler"), "{:?}", summary.key_terms);
 }
 
@@ -92,5 +92,6 @@ fn a_bridging_article_merges_two_stories() {
     assert_eq!(bridge.story, "sx1", "the older story survives");
     assert_eq!(bridge.merged, ["sy1"]);
     assert_eq!(c.current("sy1"), Some("sx1"));
-    assert_eq!(c.summary("sy1").unwrap().size, 3);
+    assert_eq!(c.size("sy1"), Some(3));
+    assert_eq!(c.story("sy1").unwrap().merged_into.as_deref(), Some("sx1"));
 }
