@@ -3,6 +3,7 @@
 //! Parses arguments, opens the engine, runs the command, renders the result on stdout. Errors
 //! and progress go to stderr. Exit status: 0 when everything was read, 1 when some input
 //! failed (the rest was still processed and printed), 2 when the command itself failed.
+#![forbid(unsafe_code)]
 
 mod cli;
 mod extract;
@@ -21,7 +22,7 @@ use cli::{ArticlesCommand, Cli, Command, ExportFormat};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging(cli.quiet);
+    init_logging(cli.quiet, cli.verbose);
     match run(cli) {
         Ok(code) => code,
         // `parallax ... | head`: the reader left; that is not a failure.
@@ -49,11 +50,22 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-fn init_logging(quiet: bool) {
-    let default = if quiet { "error" } else { "warn" };
+/// `PARALLAX_LOG` (an `EnvFilter`: `debug`, `parallax_engine=debug`) wins over the flags.
+fn init_logging(quiet: bool, verbose: u8) {
+    let default = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, _) => "debug",
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_target(false)
+        .init();
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -4,6 +4,7 @@
 //! Types are plain data (serde where they cross a boundary) so each stage can be tested,
 //! benched and replaced alone.
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
+#![forbid(unsafe_code)]
 
 mod article;
 mod entity;

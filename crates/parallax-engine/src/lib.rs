@@ -5,6 +5,7 @@
 //! other. Every answer is a typed value from [`contract`] ([`Analysis`], [`StoryView`],
 //! [`ArticleView`], ...) holding everything a report needs: the CLI and, later, the server are
 //! thin shells that parse arguments, call the [`Engine`] and format or serialise what it returns.
+#![forbid(unsafe_code)]
 
 pub mod contract;
 mod entities;
@@ -123,6 +124,16 @@ impl Engine {
         };
         let near = self.near.insert(near);
         stories::cluster(&mut self.store, clusterer, near, &mut run)?;
+        tracing::info!(
+            store = %self.store.path().display(),
+            inputs = run.inputs,
+            added = run.count(&Status::Added),
+            duplicates = run.count(&Status::Duplicate),
+            existing = run.count(&Status::Existing),
+            failed = run.failed.len(),
+            skipped = run.skipped.len(),
+            "ingested"
+        );
         Ok(run)
     }
 }

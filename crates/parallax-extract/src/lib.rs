@@ -8,6 +8,7 @@
 //! removed last, sentence by sentence. Messy input is never an error: the article comes back
 //! with warnings. "KEY POINTS" style summaries stay in the body, where the article put them.
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
+#![forbid(unsafe_code)]
 
 mod boilerplate;
 mod byline;

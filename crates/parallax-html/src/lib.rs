@@ -16,6 +16,7 @@
 //! `articleBody`, `itemprop=articleBody`) weighs in as evidence, and the result is cleaned of
 //! furniture inside the container. The tree comes from html5ever (module `dom`).
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
+#![forbid(unsafe_code)]
 
 mod blocks;
 mod content;

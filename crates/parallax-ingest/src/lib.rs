@@ -6,6 +6,7 @@
 //! and repeats are `parallax-extract`'s, and so is finding the article in an HTML page. A bad
 //! input is an [`Error`] naming it and the reason; the caller reports it and goes on with the
 //! next.
+#![forbid(unsafe_code)]
 
 mod decode;
 mod discover;
@@ -147,13 +148,24 @@ fn parse_bytes(
         bytes
     };
     let one = |doc| Ok(ReadOutcome { docs: vec![doc], ..ReadOutcome::default() });
-    match format_of(path, bytes) {
+    let format = format_of(path, bytes);
+    let outcome = match format {
         Format::Jsonl => parse_jsonl(shown, identity, bytes),
         Format::Text => one(parse_text(shown, identity, bytes)?),
         Format::Html => one(html::parse_html(shown, identity, bytes, None, parallax_core::RawMeta::default())?),
         Format::Feed => feed::parse_feed(shown, identity, bytes),
         Format::Warc => Ok(warc::parse_warc(shown, identity, bytes)),
-    }
+    }?;
+    tracing::debug!(
+        input = shown,
+        ?format,
+        bytes = bytes.len(),
+        docs = outcome.docs.len(),
+        errors = outcome.errors.len(),
+        skipped = outcome.skipped.len(),
+        "read"
+    );
+    Ok(outcome)
 }
 
 /// Undoes gzip (all members: `.warc.gz` files are one member per record), refusing output

@@ -5,6 +5,7 @@
 //!
 //! Pure: text and dates in, typed results out; no I/O, no global state.
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
+#![forbid(unsafe_code)]
 
 pub mod entities;
 pub mod quotes;

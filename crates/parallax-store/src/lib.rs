@@ -4,6 +4,7 @@
 //! one transaction ([`Store::add`]), so a run killed at any point keeps every input it finished
 //! and nothing half-written. Exact duplicates (the same normalised body) are stored once: the
 //! copy's row keeps its own metadata and points at the first with `duplicate_of`.
+#![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 

@@ -14,6 +14,7 @@
 //! Work per article is bounded: candidate stories come from an inverted index over each
 //! story's strongest terms, and very common terms are not looked up.
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
+#![forbid(unsafe_code)]
 
 mod features;
 
