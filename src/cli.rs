@@ -3,14 +3,14 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use parallax_engine::{DEFAULT_STORE_DIR, STORE_ENV};
+use parallax_engine::{CONFIG_ENV, DEFAULT_STORE_DIR, STORE_ENV};
 
 #[derive(Parser)]
 #[command(
     name = "parallax",
     version,
     about = "Compare how many outlets tell one story: clean articles, stories, quotes, timelines",
-    after_help = "Examples:\n  parallax analyze examples/corpus\n  parallax analyze --format json scraped/*.txt > report.json\n  cat feed.jsonl | parallax ingest -\n  parallax articles show 3f2a\n  parallax entities --kind person\n  parallax export --format csv --output articles.csv"
+    after_help = "Examples:\n  parallax analyze examples/corpus\n  parallax analyze --format json scraped/*.txt > report.json\n  cat feed.jsonl | parallax ingest -\n  parallax articles show 3f2a\n  parallax entities --kind person\n  parallax export --format csv --output articles.csv\n  parallax config > parallax.toml; parallax --config parallax.toml analyze inputs/"
 )]
 pub(crate) struct Cli {
     /// Store directory (created if missing)
@@ -20,6 +20,10 @@ pub(crate) struct Cli {
     /// No progress bar and no warnings on stderr; errors are still shown
     #[arg(long, short, global = true)]
     pub(crate) quiet: bool,
+
+    /// Settings file (TOML; `parallax config` prints every setting with its value)
+    #[arg(long, global = true, env = CONFIG_ENV, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
 
     /// Say more on stderr: -v what each run did, -vv every input and article
     #[arg(long, short, global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
@@ -100,6 +104,8 @@ pub(crate) enum Command {
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print the settings in effect (defaults, or `--config FILE` over them) as TOML
+    Config,
     /// Write every stored article out
     Export {
         #[arg(long, short, value_enum, default_value_t = ExportFormat::Jsonl)]

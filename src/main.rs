@@ -29,9 +29,14 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "parallax: error: {err}");
-            for cause in err.chain().skip(1) {
-                let _ = writeln!(stderr, "  caused by: {cause}");
+            let mut said = err.to_string();
+            let _ = writeln!(stderr, "parallax: error: {said}");
+            // Errors that name their path often carry their cause's text already.
+            for cause in err.chain().skip(1).map(|c| c.to_string()) {
+                if !said.contains(&cause) {
+                    let _ = writeln!(stderr, "  caused by: {cause}");
+                }
+                said = cause;
             }
             ExitCode::from(2)
         }
@@ -70,9 +75,13 @@ fn init_logging(quiet: bool, verbose: u8) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let store = cli.store_dir();
+    let config = match &cli.config {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
     // Opened by the commands that use it: `extract` stores nothing and creates no store.
     let open = || {
-        Engine::open(&store, Config::default()).with_context(|| format!("cannot open the store in {}", store.display()))
+        Engine::open(&store, config.clone()).with_context(|| format!("cannot open the store in {}", store.display()))
     };
     let mut out = std::io::stdout().lock();
     match cli.command {
@@ -85,7 +94,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_code(&analysis.run))
         }
         Command::Extract { files, format } => {
-            let run = parallax_engine::extract_paths(&files, &Config::default());
+            let run = parallax_engine::extract_paths(&files, &config);
             let mut stderr = std::io::stderr().lock();
             for f in &run.failed {
                 let _ = writeln!(stderr, "parallax: skipped {}", f.reason);
@@ -136,6 +145,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Entities { kind, format } => {
             let engine = open()?;
             render::entity_list(&mut out, &engine.entities(kind)?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Config => {
+            out.write_all(config.to_toml().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { format, output } => {

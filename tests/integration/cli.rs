@@ -150,3 +150,37 @@ fn articles_list_show_and_export() {
         serde_json::from_str::<serde_json::Value>(line).unwrap();
     }
 }
+
+#[test]
+fn settings_come_from_a_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    // `parallax config` writes every setting; fed back, it reads as the same settings.
+    let defaults = parallax(&store).arg("config").output().unwrap();
+    assert!(defaults.status.success());
+    let defaults = String::from_utf8(defaults.stdout).unwrap();
+    assert!(defaults.contains("[stories]") && defaults.contains("max_bytes = 67108864"), "{defaults}");
+    let file = dir.path().join("parallax.toml");
+    std::fs::write(&file, &defaults).unwrap();
+    let again = parallax(&store).arg("--config").arg(&file).arg("config").output().unwrap();
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), defaults);
+
+    // A setting changes what a run does: inputs over the size limit are refused.
+    std::fs::write(&file, "[read]\nmax_bytes = 100\n").unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(
+        &input,
+        article("2026-03-04", "unknown", "Council meets", &"The council met on Tuesday. ".repeat(10)),
+    )
+    .unwrap();
+    let run = parallax(&store).arg("--config").arg(&file).arg("ingest").arg(&input).output().unwrap();
+    assert_eq!(run.status.code(), Some(1), "the one input failed");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("too large"), "{}", String::from_utf8_lossy(&run.stderr));
+
+    // A misspelt setting is an error naming the file and the key, not ignored.
+    std::fs::write(&file, "[dedup]\ncontainmnt = 0.9\n").unwrap();
+    let bad = parallax(&store).arg("--config").arg(&file).arg("articles").output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("parallax.toml") && err.contains("containmnt"), "{err}");
+}

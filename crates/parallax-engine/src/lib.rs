@@ -18,10 +18,12 @@ mod timeline;
 use std::path::{Path, PathBuf};
 
 use parallax_core::Article;
+use parallax_dedup::DedupConfig;
 use parallax_extract::ExtractConfig;
 use parallax_ingest::ReadConfig;
 use parallax_store::Store;
 use parallax_stories::{StoryClusterer, StoryConfig};
+use serde::{Deserialize, Serialize};
 
 pub use contract::{Analysis, ArticleView, StoryView};
 pub use extract::{extract_paths, ExtractRun};
@@ -29,24 +31,70 @@ pub use ingest::{Failure, Run, RunArticle, Status};
 pub use parallax_core::{EntityKind, Story};
 pub use parallax_store::Record;
 
+/// Environment variable naming the settings file when `--config` is not given.
+pub const CONFIG_ENV: &str = "PARALLAX_CONFIG";
 /// Environment variable naming the store directory when `--store` is not given.
 pub const STORE_ENV: &str = "PARALLAX_STORE";
 /// Store directory used when neither `--store` nor the environment names one.
 pub const DEFAULT_STORE_DIR: &str = ".parallax";
 
-/// Every knob of a run, with defaults in one place.
-#[derive(Debug, Clone, Default)]
+/// Every knob of a run, with defaults in one place; a `parallax.toml` sets any of them
+/// ([`Config::load`]), one table per stage:
+///
+/// ```toml
+/// threads = 2
+/// [read]
+/// max_bytes = 10_000_000
+/// [dedup]
+/// containment = 0.85
+/// ```
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub read: ReadConfig,
     pub extract: ExtractConfig,
     /// Threads that read and clean inputs (the store is written by one); 0 means one per core.
     pub threads: usize,
+    /// What makes a text a syndicated copy of another.
+    pub dedup: DedupConfig,
     /// The story clusterer's knobs, for a new store (a store keeps the ones it started with).
     pub stories: StoryConfig,
 }
 
+impl Config {
+    /// Reads a `parallax.toml`: unknown keys are errors (a misspelt knob must not be ignored),
+    /// missing ones keep their defaults.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| Error::ConfigUnreadable { path: path.to_path_buf(), source })?;
+        Config::parse(&text).map_err(|source| Error::ConfigInvalid { path: path.to_path_buf(), source })
+    }
+
+    /// Parses the text of a `parallax.toml`.
+    pub fn parse(text: &str) -> Result<Config, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// The configuration as a `parallax.toml` would say it, every knob written out.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a config is plain numbers, flags and tables")
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    #[error("{path}: cannot read the configuration: {source}")]
+    ConfigUnreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    ConfigInvalid {
+        path: PathBuf,
+        #[source]
+        source: toml::de::Error,
+    },
     #[error(transparent)]
     Store(#[from] parallax_store::Error),
     /// The story clusterer the store saved cannot be read back (written by another version?).
@@ -120,7 +168,7 @@ impl Engine {
         let clusterer = self.clusterer.insert(clusterer);
         let near = match self.near.take() {
             Some(n) => n,
-            None => stories::near_index(&self.store)?,
+            None => stories::near_index(&self.store, &self.config.dedup)?,
         };
         let near = self.near.insert(near);
         stories::cluster(&mut self.store, clusterer, near, &mut run)?;

@@ -24,8 +24,8 @@ pub(crate) fn load(store: &Store, config: &StoryConfig) -> Result<StoryClusterer
 }
 
 /// The near-duplicate index over every clustered article's text, in arrival order.
-pub(crate) fn near_index(store: &Store) -> Result<NearDupIndex> {
-    let mut index = NearDupIndex::new(DedupConfig::default());
+pub(crate) fn near_index(store: &Store, config: &DedupConfig) -> Result<NearDupIndex> {
+    let mut index = NearDupIndex::new(config.clone());
     for record in store.all()? {
         if record.story.is_some() && record.article.duplicate_of.is_none() {
             index.add(record.article.id.as_str(), &record.article.text);

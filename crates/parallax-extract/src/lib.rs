@@ -23,7 +23,8 @@ use boilerplate::{Junk, Strength};
 use parallax_core::{text, Article, BodyFormat, Published, RawDoc};
 
 /// Knobs of the cleaner.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ExtractConfig {
     /// Guess the language of the body (whatlang); off saves a little time.
     pub detect_language: bool,

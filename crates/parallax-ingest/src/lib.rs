@@ -28,7 +28,8 @@ pub use text::parse_text;
 use parallax_core::RawDoc;
 
 /// Limits on what a reader accepts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ReadConfig {
     /// Larger inputs are refused, not read: a stray disk image must not exhaust memory.
     pub max_bytes: u64,

@@ -26,6 +26,7 @@ pub use features::{features, term_of, Features, Term};
 
 /// Knobs of the clusterer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct StoryConfig {
     /// Similarity an article needs to join a story of two or more articles.
     pub join: f32,
