@@ -18,15 +18,16 @@ pub(crate) fn render(w: &mut dyn Write, run: &ExtractRun, format: ExtractFormat)
             writeln!(w)?;
         }
         ExtractFormat::Text => {
-            for a in &run.items {
+            for item in &run.items {
+                let a = &item.article;
                 writeln!(w, "==> {}", a.source)?;
                 writeln!(w, "{}", a.title.as_deref().unwrap_or("(untitled)"))?;
                 let mut fields = Vec::new();
                 if !a.authors.is_empty() {
                     fields.push(a.authors.join(", "));
                 }
-                if let Some(p) = &a.published {
-                    fields.push(p.clone());
+                if let Some(p) = a.published {
+                    fields.push(p.to_string());
                 }
                 if let Some(url) = &a.url {
                     fields.push(url.clone());
@@ -34,7 +35,7 @@ pub(crate) fn render(w: &mut dyn Write, run: &ExtractRun, format: ExtractFormat)
                 if !fields.is_empty() {
                     writeln!(w, "{}", fields.join(" · "))?;
                 }
-                if let Some(reason) = &a.not_article {
+                if let Some(reason) = &item.not_article {
                     writeln!(w, "(not an article: {reason})")?;
                 }
                 writeln!(w, "\n{}\n", a.text)?;

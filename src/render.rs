@@ -8,9 +8,8 @@ use std::path::Path;
 
 use anyhow::Result;
 use parallax_core::text::word_count;
-use parallax_engine::contract::{
-    ArticleJson, EntityJson, QuoteJson, QuoteVariantsJson, RunSummary, StoryJson, TimelineJson,
-};
+use parallax_core::{Article, ArticleId, Entity, Quote, QuoteKind};
+use parallax_engine::contract::{ArticleJson, QuoteVariantsJson, RunSummary, StoryJson, TimelineJson};
 use parallax_engine::{Analysis, ArticleView, EntityKind, StoryView};
 
 use crate::cli::{ListFormat, ReportFormat};
@@ -87,10 +86,11 @@ fn text_report(w: &mut dyn Write, analysis: &Analysis) -> Result<()> {
     writeln!(w, "Parallax: {}", headline(&analysis.run))?;
     let mut items: Vec<&ArticleJson> = analysis.articles.iter().collect();
     // Oldest first; undated articles last.
-    items.sort_by_key(|a| (a.published.is_none(), a.published.clone()));
-    for a in items {
+    items.sort_by_key(|a| (a.article.published.is_none(), a.article.published.map(|p| p.to_string())));
+    for item in items {
+        let a = &item.article;
         writeln!(w)?;
-        let date = a.published.as_deref().map(day).unwrap_or("(no date)");
+        let date = a.published.map(|p| p.date().to_string()).unwrap_or_else(|| "(no date)".into());
         let outlet = a.outlet.as_deref().unwrap_or("(unknown outlet)");
         writeln!(
             w,
@@ -98,7 +98,7 @@ fn text_report(w: &mut dyn Write, analysis: &Analysis) -> Result<()> {
             clip(&format!("{outlet:<22} {}", a.title.as_deref().unwrap_or("(untitled)")), WIDTH - 12)
         )?;
         writeln!(w, "{INDENT}{}", details(a))?;
-        if a.status == "duplicate" {
+        if item.status == "duplicate" {
             if let Some(of) = &a.duplicate_of {
                 writeln!(w, "{INDENT}exact copy of {of}")?;
             }
@@ -131,8 +131,8 @@ fn day(published: &str) -> &str {
     published.get(..10).unwrap_or(published)
 }
 
-fn details(a: &ArticleJson) -> String {
-    let mut parts = vec![a.id.clone()];
+fn details(a: &Article) -> String {
+    let mut parts = vec![a.id.to_string()];
     if !a.authors.is_empty() {
         parts.push(a.authors.join(", "));
     }
@@ -151,15 +151,16 @@ fn markdown_report(w: &mut dyn Write, analysis: &Analysis) -> Result<()> {
     writeln!(w, "# Parallax report\n\n{}\n", headline(run))?;
     writeln!(w, "| Published | Outlet | Title | Authors | Words | Id |")?;
     writeln!(w, "|---|---|---|---|---:|---|")?;
-    for a in &analysis.articles {
+    for item in &analysis.articles {
+        let a = &item.article;
         let mut title = md_cell(a.title.as_deref().unwrap_or("(untitled)"));
-        if let Some(of) = a.duplicate_of.as_ref().filter(|_| a.status == "duplicate") {
+        if let Some(of) = a.duplicate_of.as_ref().filter(|_| item.status == "duplicate") {
             title.push_str(&format!(" (copy of `{of}`)"));
         }
         writeln!(
             w,
             "| {} | {} | {} | {} | {} | `{}` |",
-            a.published.as_deref().unwrap_or_default(),
+            a.published.map(|p| p.to_string()).unwrap_or_default(),
             md_cell(a.outlet.as_deref().unwrap_or("")),
             title,
             md_cell(&a.authors.join(", ")),
@@ -241,13 +242,12 @@ fn markdown_stories(w: &mut dyn Write, stories: &[StoryJson]) -> Result<()> {
 const REPORT_ENTITIES: usize = 12;
 
 /// The people and organisations among `entities` (most widely mentioned first).
-fn people_and_organisations(entities: &[EntityJson]) -> Vec<&EntityJson> {
-    let wanted = [EntityKind::Person.as_str(), EntityKind::Organization.as_str()];
-    entities.iter().filter(|e| wanted.contains(&e.kind)).collect()
+fn people_and_organisations(entities: &[Entity]) -> Vec<&Entity> {
+    entities.iter().filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization)).collect()
 }
 
 /// "chancellor of Ostland; also Kovac, Chancellor Kovac".
-fn entity_details(e: &EntityJson) -> String {
+fn entity_details(e: &Entity) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !e.roles.is_empty() {
         parts.push(e.roles.iter().take(3).cloned().collect::<Vec<_>>().join("; "));
@@ -263,7 +263,7 @@ fn article_count(n: usize) -> String {
 }
 
 /// "Irena Kovac (person, 4 articles)" and its roles and other names.
-fn text_entities(w: &mut dyn Write, entities: &[EntityJson], max: usize) -> Result<()> {
+fn text_entities(w: &mut dyn Write, entities: &[Entity], max: usize) -> Result<()> {
     let entities = people_and_organisations(entities);
     if entities.is_empty() {
         return Ok(());
@@ -281,7 +281,7 @@ fn text_entities(w: &mut dyn Write, entities: &[EntityJson], max: usize) -> Resu
     Ok(())
 }
 
-fn markdown_entities(w: &mut dyn Write, entities: &[EntityJson], max: usize) -> Result<()> {
+fn markdown_entities(w: &mut dyn Write, entities: &[Entity], max: usize) -> Result<()> {
     let entities = people_and_organisations(entities);
     if entities.is_empty() {
         return Ok(());
@@ -307,7 +307,7 @@ fn markdown_entities(w: &mut dyn Write, entities: &[EntityJson], max: usize) -> 
 }
 
 /// `parallax entities`: one line per entity, most widely mentioned first.
-pub(crate) fn entity_list(w: &mut dyn Write, entities: &[EntityJson], format: ListFormat) -> Result<()> {
+pub(crate) fn entity_list(w: &mut dyn Write, entities: &[Entity], format: ListFormat) -> Result<()> {
     match format {
         ListFormat::Json => pretty_json(w, &entities)?,
         ListFormat::Text => {
@@ -329,29 +329,29 @@ const REPORT_QUOTES: usize = 40;
 
 /// The quotes of the run's own articles (an exact copy repeats its original's), with the
 /// article.
-fn run_quotes(analysis: &Analysis) -> Vec<(&ArticleJson, &QuoteJson)> {
-    let articles: HashMap<&str, &ArticleJson> = analysis.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+fn run_quotes(analysis: &Analysis) -> Vec<(&Article, &Quote)> {
+    let articles: HashMap<&ArticleId, &Article> =
+        analysis.articles.iter().map(|a| (&a.article.id, &a.article)).collect();
     analysis
         .quotes
         .iter()
-        .filter_map(|q| articles.get(q.article.as_str()).map(|a| (*a, q)))
+        .filter_map(|q| articles.get(&q.article).map(|a| (*a, &q.quote)))
         .filter(|(a, _)| a.duplicate_of.is_none())
         .collect()
 }
 
 /// "Direct" words in quotation marks; reported speech as written.
-fn quote_words(q: &QuoteJson) -> String {
+fn quote_words(q: &Quote) -> String {
     let words = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if q.kind == parallax_core::QuoteKind::Direct.as_str() {
-        format!("“{words}”")
-    } else {
-        format!("(reported) {words}")
+    match q.kind {
+        QuoteKind::Direct => format!("“{words}”"),
+        QuoteKind::Indirect => format!("(reported) {words}"),
     }
 }
 
 /// Where a quote was read: the article's outlet, and the outlet it came through.
-fn quote_source(a: &ArticleJson, q: &QuoteJson) -> String {
-    let mut from = a.outlet.clone().unwrap_or_else(|| a.id.clone());
+fn quote_source(a: &Article, q: &Quote) -> String {
+    let mut from = a.outlet.clone().unwrap_or_else(|| a.id.to_string());
     if let Some(via) = &q.via {
         from.push_str(&format!(", via {via}"));
     }
@@ -408,7 +408,7 @@ fn text_timeline(w: &mut dyn Write, entries: &[TimelineJson], max: usize) -> Res
         return Ok(());
     }
     writeln!(w, "\nTimeline ({} dated {})", entries.len(), plural(entries.len(), "statement", "statements"))?;
-    for e in entries.iter().take(max) {
+    for e in entries.iter().take(max).map(|t| &t.entry) {
         let mut statement = e.text.clone();
         if !e.outlets.is_empty() {
             statement.push_str(&format!("  ({})", e.outlets.join(", ")));
@@ -434,7 +434,7 @@ fn markdown_timeline(w: &mut dyn Write, entries: &[TimelineJson]) -> Result<()> 
     writeln!(w, "\n## Timeline\n")?;
     writeln!(w, "| Date | What the articles say | Outlets | Articles |")?;
     writeln!(w, "|---|---|---|---|")?;
-    for e in entries {
+    for e in entries.iter().map(|t| &t.entry) {
         let ids: Vec<String> = e.articles.iter().map(|id| format!("`{id}`")).collect();
         let mut text = md_cell(&e.text);
         if !e.conflicts.is_empty() {
@@ -490,7 +490,7 @@ pub(crate) fn story(w: &mut dyn Write, view: &StoryView, format: ListFormat) -> 
                 writeln!(w, "  {:<10} {}", "outlets", story.outlets.join(", "))?;
             }
             writeln!(w)?;
-            for a in &view.articles {
+            for a in view.articles.iter().map(|a| &a.article) {
                 let copy = a.duplicate_of.as_ref().map(|o| format!(" (copy of {o})")).unwrap_or_default();
                 writeln!(w, "{}", clip(&article_line(a, &copy), WIDTH + 40))?;
             }
@@ -501,11 +501,11 @@ pub(crate) fn story(w: &mut dyn Write, view: &StoryView, format: ListFormat) -> 
 }
 
 /// "3f2a…  2026-03-04  Northern Ledger        Fire at Kessel plant (copy)"
-fn article_line(a: &ArticleJson, note: &str) -> String {
+fn article_line(a: &Article, note: &str) -> String {
     format!(
         "{}  {}  {:<22} {}{note}",
         a.id,
-        a.published.as_deref().map(day).unwrap_or("----------"),
+        a.published.map(|p| p.date().to_string()).unwrap_or_else(|| "----------".into()),
         clip(a.outlet.as_deref().unwrap_or("-"), 22),
         a.title.as_deref().unwrap_or("(untitled)")
     )
@@ -552,7 +552,7 @@ pub(crate) fn article_list(w: &mut dyn Write, articles: &[ArticleJson], format: 
     match format {
         ListFormat::Json => pretty_json(w, &articles)?,
         ListFormat::Text => {
-            for a in articles {
+            for a in articles.iter().map(|a| &a.article) {
                 let copy = if a.duplicate_of.is_some() { " (copy)" } else { "" };
                 writeln!(w, "{}", clip(&article_line(a, copy), WIDTH + 40))?;
             }
@@ -563,22 +563,22 @@ pub(crate) fn article_list(w: &mut dyn Write, articles: &[ArticleJson], format: 
 }
 
 pub(crate) fn article(w: &mut dyn Write, view: &ArticleView, format: ListFormat) -> Result<()> {
-    let a = &view.article;
+    let a = &view.article.article;
     match format {
         ListFormat::Json => pretty_json(w, view)?,
         ListFormat::Text => {
             writeln!(w, "{}", a.title.as_deref().unwrap_or("(untitled)"))?;
             let fields: [(&str, Option<String>); 10] = [
-                ("id", Some(a.id.clone())),
+                ("id", Some(a.id.to_string())),
                 ("source", Some(a.source.clone())),
                 ("outlet", a.outlet.clone()),
                 ("section", a.section.clone()),
                 ("url", a.url.clone()),
-                ("published", a.published.clone()),
+                ("published", a.published.map(|p| p.to_string())),
                 ("authors", (!a.authors.is_empty()).then(|| a.authors.join(", "))),
                 ("place", a.place.clone()),
                 ("language", a.language.clone()),
-                ("copy of", a.duplicate_of.clone()),
+                ("copy of", a.duplicate_of.as_ref().map(ToString::to_string)),
             ];
             for (name, value) in fields {
                 if let Some(v) = value {
@@ -588,7 +588,7 @@ pub(crate) fn article(w: &mut dyn Write, view: &ArticleView, format: ListFormat)
             if !view.copies.is_empty() {
                 writeln!(w, "  {:<10} {}", "copies", view.copies.join(", "))?;
             }
-            for warning in &a.warnings {
+            for warning in &view.article.warnings {
                 writeln!(w, "  {:<10} {warning}", "warning")?;
             }
             writeln!(w)?;
@@ -619,20 +619,20 @@ pub(crate) fn csv(w: &mut dyn Write, articles: &[ArticleJson]) -> Result<()> {
         "duplicate_of",
         "text",
     ])?;
-    for a in articles {
+    for a in articles.iter().map(|a| &a.article) {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         out.write_record([
-            a.id.clone(),
+            a.id.to_string(),
             a.source.clone(),
             opt(&a.url),
             opt(&a.outlet),
             opt(&a.section),
             opt(&a.title),
             a.authors.join("; "),
-            opt(&a.published),
+            a.published.map(|p| p.to_string()).unwrap_or_default(),
             opt(&a.language),
             opt(&a.place),
-            opt(&a.duplicate_of),
+            a.duplicate_of.as_ref().map(ToString::to_string).unwrap_or_default(),
             a.text.clone(),
         ])?;
     }

@@ -44,10 +44,14 @@ pub struct TimeExpr {
     pub end: usize,
     /// The expression as written.
     pub text: String,
+    /// TIMEX3 `type`.
+    #[serde(rename = "type")]
     pub kind: TimeKind,
     /// The TIMEX3 value. Relative expressions that could not be anchored (the article has no
     /// publication date) keep placeholders: `XXXX-WXX-2` for "on Tuesday".
     pub value: String,
+    /// TIMEX3 `mod`: `APPROX`, `START`, `MORE_THAN`, ...
+    #[serde(rename = "mod")]
     pub modifier: Option<TimeMod>,
     /// False when the value depends on a reference time that was not known.
     pub resolved: bool,

@@ -4,6 +4,7 @@
 //!
 //! Every part of the contract is filled from what the stages found: never invented.
 
+use parallax_core::{Article, ArticleId, Entity, Quote, TimeExpr, TimelineEntry};
 use serde::Serialize;
 
 use crate::{Failure, Record, Run, RunArticle, Status, Story};
@@ -17,7 +18,7 @@ pub struct Analysis {
     pub stories: Vec<StoryJson>,
     /// Speakers under their canonical names across the run's articles.
     pub quotes: Vec<QuoteJson>,
-    pub entities: Vec<EntityJson>,
+    pub entities: Vec<Entity>,
     pub times: Vec<TimeJson>,
     pub timeline: Vec<TimelineJson>,
     pub run: RunSummary,
@@ -31,7 +32,7 @@ pub struct StoryView {
     pub story: StoryJson,
     pub articles: Vec<ArticleJson>,
     pub quotes: Vec<QuoteJson>,
-    pub entities: Vec<EntityJson>,
+    pub entities: Vec<Entity>,
     pub timeline: Vec<TimelineJson>,
 }
 
@@ -45,139 +46,62 @@ pub struct ArticleView {
     pub times: Vec<TimeJson>,
 }
 
-/// One quote: who said it, the words (direct) or the reported clause (indirect), where they
-/// are in which article's `text` (char offsets), and the outlet they came through.
+/// One quote of an article: the article's id, then the quote as core defines it — speaker,
+/// words (direct) or reported clause (indirect), char offsets into the article's `text`, kind,
+/// and the outlet it came through (`via`).
 #[derive(Debug, Serialize)]
 pub struct QuoteJson {
-    pub article: String,
-    pub speaker: String,
-    pub text: String,
-    pub kind: &'static str,
-    pub start: usize,
-    pub end: usize,
-    pub via: Option<String>,
+    pub article: ArticleId,
+    #[serde(flatten)]
+    pub quote: Quote,
 }
 
 impl QuoteJson {
-    pub(crate) fn new(article: &parallax_core::ArticleId, q: &parallax_core::Quote) -> QuoteJson {
-        QuoteJson {
-            article: article.to_string(),
-            speaker: q.speaker.clone(),
-            text: q.text.clone(),
-            kind: q.kind.as_str(),
-            start: q.start,
-            end: q.end,
-            via: q.via.clone(),
-        }
+    pub(crate) fn new(article: &ArticleId, quote: &Quote) -> QuoteJson {
+        QuoteJson { article: article.clone(), quote: quote.clone() }
     }
 }
 
-/// One person, organisation or place across the run's articles: its canonical name (the
-/// fullest form the articles give, without titles), the other names it goes by, the roles the
-/// articles give it and the articles that mention it.
-#[derive(Debug, Serialize)]
-pub struct EntityJson {
-    pub id: String,
-    pub name: String,
-    pub kind: &'static str,
-    pub aliases: Vec<String>,
-    pub roles: Vec<String>,
-    pub articles: Vec<String>,
-}
-
-impl EntityJson {
-    pub(crate) fn new(e: &parallax_core::Entity) -> EntityJson {
-        EntityJson {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            kind: e.kind.as_str(),
-            aliases: e.aliases.clone(),
-            roles: e.roles.clone(),
-            articles: e.articles.iter().map(ToString::to_string).collect(),
-        }
-    }
-}
-
-/// One time expression: where it is in which article's `text` (char offsets) and its TIMEX3
-/// type and value.
+/// One time expression of an article: the article's id, then the expression as core defines
+/// it — text, char offsets, TIMEX3 `type`, `value`, `mod`, and whether it could be resolved.
 #[derive(Debug, Serialize)]
 pub struct TimeJson {
-    pub article: String,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub value: String,
-    /// TIMEX3 `mod`: `APPROX`, `START`, `MORE_THAN`, ...
-    #[serde(rename = "mod")]
-    pub modifier: Option<&'static str>,
-    /// False when the value needed a publication date the article lacks (it keeps `X`s).
-    pub resolved: bool,
+    pub article: ArticleId,
+    #[serde(flatten)]
+    pub time: TimeExpr,
 }
 
 impl TimeJson {
-    pub(crate) fn new(article: &parallax_core::ArticleId, t: &parallax_core::TimeExpr) -> TimeJson {
-        TimeJson {
-            article: article.to_string(),
-            text: t.text.clone(),
-            start: t.start,
-            end: t.end,
-            kind: t.kind.as_str(),
-            value: t.value.clone(),
-            modifier: t.modifier.map(parallax_core::TimeMod::as_str),
-            resolved: t.resolved,
-        }
+    pub(crate) fn new(article: &ArticleId, time: &TimeExpr) -> TimeJson {
+        TimeJson { article: article.clone(), time: time.clone() }
     }
 }
 
-/// One dated statement: the day, the sentence that says what happened then, the article that
-/// said it first (and all that did), and its story.
+/// One dated statement: the entry as core defines it (day, sentence, articles that say so,
+/// their outlets, the mention, conflicting days), the article that said it first, and its
+/// story (none until that article is clustered).
 #[derive(Debug, Serialize)]
 pub struct TimelineJson {
-    pub date: String,
+    #[serde(flatten)]
+    pub entry: TimelineEntry,
+    pub article: Option<ArticleId>,
     pub story: Option<String>,
-    pub article: String,
-    pub text: String,
-    pub articles: Vec<String>,
-    pub outlets: Vec<String>,
-    /// The time expression as the first article wrote it.
-    pub mention: String,
-    /// Other days that articles of the same story give for this happening.
-    pub conflicts: Vec<String>,
 }
 
 impl TimelineJson {
-    pub(crate) fn new(e: &parallax_core::TimelineEntry, story: Option<String>) -> TimelineJson {
-        TimelineJson {
-            date: e.date.clone(),
-            story,
-            article: e.articles.first().map(ToString::to_string).unwrap_or_default(),
-            text: e.text.clone(),
-            articles: e.articles.iter().map(ToString::to_string).collect(),
-            outlets: e.outlets.clone(),
-            mention: e.mention.clone(),
-            conflicts: e.conflicts.clone(),
-        }
+    pub(crate) fn new(entry: &TimelineEntry, story: Option<String>) -> TimelineJson {
+        TimelineJson { article: entry.articles.first().cloned(), entry: entry.clone(), story }
     }
 }
 
-/// One article as the contract shows it.
+/// One article: the article as core defines it (metadata, clean text, `duplicate_of`), its
+/// story, what the run did with it (`added`, `duplicate`, `existing`; `stored` when read back)
+/// and what the cleaner warned about.
 #[derive(Debug, Serialize)]
 pub struct ArticleJson {
-    pub id: String,
-    pub source: String,
-    pub url: Option<String>,
-    pub outlet: Option<String>,
-    pub section: Option<String>,
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    pub published: Option<String>,
-    pub language: Option<String>,
-    pub place: Option<String>,
-    pub text: String,
+    #[serde(flatten)]
+    pub article: Article,
     pub story: Option<String>,
-    pub duplicate_of: Option<String>,
     pub status: &'static str,
     pub warnings: Vec<String>,
 }
@@ -329,39 +253,22 @@ impl ArticleJson {
     }
 
     fn new(record: &Record, status: &'static str) -> ArticleJson {
-        let a = &record.article;
         ArticleJson {
-            id: a.id.to_string(),
-            source: a.source.clone(),
-            url: a.url.clone(),
-            outlet: a.outlet.clone(),
-            section: a.section.clone(),
-            title: a.title.clone(),
-            authors: a.authors.clone(),
-            published: a.published.map(|p| p.to_string()),
-            language: a.language.clone(),
-            place: a.place.clone(),
-            text: a.text.clone(),
+            article: record.article.clone(),
             story: record.story.clone(),
-            duplicate_of: a.duplicate_of.as_ref().map(ToString::to_string),
             status,
             warnings: record.warnings.clone(),
         }
     }
 }
 
-/// One document as `parallax extract --format json` prints it: the fields of the extraction
-/// contract (`source`, `title`, `authors`, `published`, `text`) and what else the page said.
+/// One document as `parallax extract --format json` prints it: the article as core defines it
+/// (the extraction contract's `source`, `title`, `authors`, `published`, `text`, and the rest
+/// of what the page said), why it is not an article when it is not, and the cleaner's warnings.
 #[derive(Debug, Serialize)]
 pub struct ExtractedJson {
-    pub source: String,
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    pub published: Option<String>,
-    pub text: String,
-    pub url: Option<String>,
-    pub outlet: Option<String>,
-    pub language: Option<String>,
+    #[serde(flatten)]
+    pub article: Article,
     /// `null` for an article, else why the page is not one (an index or error page).
     pub not_article: Option<String>,
     pub warnings: Vec<String>,
@@ -369,16 +276,8 @@ pub struct ExtractedJson {
 
 impl ExtractedJson {
     pub(crate) fn new(item: &parallax_extract::Extracted) -> ExtractedJson {
-        let a = &item.article;
         ExtractedJson {
-            source: a.source.clone(),
-            title: a.title.clone(),
-            authors: a.authors.clone(),
-            published: a.published.map(|p| p.to_string()),
-            text: a.text.clone(),
-            url: a.url.clone(),
-            outlet: a.outlet.clone(),
-            language: a.language.clone(),
+            article: item.article.clone(),
             not_article: item.not_article.clone(),
             warnings: item.warnings.clone(),
         }

@@ -38,7 +38,7 @@ pub(crate) fn quotes_of<'a>(records: impl IntoIterator<Item = &'a Record>, linke
             r.quotes.iter().map(|q| {
                 let mut json = QuoteJson::new(&r.article.id, q);
                 if let Some(name) = linked.canonical(&r.article.id, &q.speaker) {
-                    json.speaker = name.to_string();
+                    json.quote.speaker = name.to_string();
                 }
                 json
             })

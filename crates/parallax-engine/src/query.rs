@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::contract::{ArticleJson, EntityJson, QuoteJson, StoryJson, TimeJson, TimelineJson};
+use parallax_core::Entity;
+
+use crate::contract::{ArticleJson, QuoteJson, StoryJson, TimeJson, TimelineJson};
 use crate::entities::{link, quotes_of};
 use crate::timeline::timeline_of;
 use crate::{Analysis, ArticleView, Engine, EntityKind, Progress, Record, Result, Run, StoryView};
@@ -26,7 +28,7 @@ impl Engine {
             articles: run.articles.iter().map(ArticleJson::from_run).collect(),
             stories: self.stories_of(&records)?,
             quotes: quotes_of(records.iter().copied(), &linked),
-            entities: linked.entities.iter().map(EntityJson::new).collect(),
+            entities: linked.entities,
             times: records.iter().flat_map(|r| r.times.iter().map(|t| TimeJson::new(&r.article.id, t))).collect(),
             timeline: timeline_of(records.iter().copied()),
             run: run.summary(),
@@ -67,7 +69,7 @@ impl Engine {
             story: StoryJson::new(&story, &records),
             articles: records.iter().map(ArticleJson::stored).collect(),
             quotes: quotes_of(&records, &linked),
-            entities: linked.entities.iter().map(EntityJson::new).collect(),
+            entities: linked.entities,
             timeline: timeline_of(&records),
         }))
     }
@@ -101,9 +103,10 @@ impl Engine {
 
     /// The entities of every stored article, most widely mentioned first; only those of `kind`
     /// when one is given.
-    pub fn entities(&self, kind: Option<EntityKind>) -> Result<Vec<EntityJson>> {
-        let linked = link(&self.store.all()?);
-        Ok(linked.entities.iter().filter(|e| kind.is_none_or(|k| e.kind == k)).map(EntityJson::new).collect())
+    pub fn entities(&self, kind: Option<EntityKind>) -> Result<Vec<Entity>> {
+        let mut entities = link(&self.store.all()?).entities;
+        entities.retain(|e| kind.is_none_or(|k| e.kind == k));
+        Ok(entities)
     }
 
     /// Number of stored articles.

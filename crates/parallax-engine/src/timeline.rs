@@ -55,6 +55,6 @@ fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<TimelineJson> {
         };
         out.extend(entries.iter().map(|entry| TimelineJson::new(entry, story.clone())));
     }
-    out.sort_by(|a, b| a.date.cmp(&b.date));
+    out.sort_by(|a, b| a.entry.date.cmp(&b.entry.date));
     out
 }
