@@ -7,6 +7,7 @@
 
 mod article;
 mod entity;
+pub mod lexicon;
 mod quote;
 mod raw;
 mod story;

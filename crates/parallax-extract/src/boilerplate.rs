@@ -8,6 +8,7 @@
 
 use std::sync::LazyLock;
 
+use parallax_core::lexicon;
 use regex::{Regex, RegexSet};
 
 /// What kind of junk a paragraph is.
@@ -276,85 +277,6 @@ static PATTERNS: &[Pattern] = &[
     p(Tags, Edge, 300, r"^(?:tags?|topics?|filed under|categories|category|keywords|more about)\s*:"),
 ];
 
-/// The section names sites put above a headline.
-pub(crate) const SECTION_WORDS: &[&str] = &[
-    "world",
-    "news",
-    "latest",
-    "opinion",
-    "opinions",
-    "politics",
-    "business",
-    "economy",
-    "markets",
-    "money",
-    "finance",
-    "sport",
-    "sports",
-    "tech",
-    "technology",
-    "science",
-    "health",
-    "culture",
-    "entertainment",
-    "arts",
-    "lifestyle",
-    "life",
-    "local",
-    "national",
-    "international",
-    "nation",
-    "europe",
-    "asia",
-    "africa",
-    "americas",
-    "middle east",
-    "us",
-    "uk",
-    "environment",
-    "climate",
-    "travel",
-    "education",
-    "weather",
-    "breaking",
-    "analysis",
-    "editorial",
-    "editorials",
-    "features",
-    "columns",
-    "columnists",
-    "blogs",
-    "video",
-    "videos",
-    "home",
-    "top news",
-    "region",
-    "regional",
-    "metro",
-    "crime",
-    "justice",
-    "law",
-    "courts",
-    "defence",
-    "defense",
-    "security",
-    "diplomacy",
-    "elections",
-    "election",
-    "energy",
-    "agriculture",
-    "food",
-    "society",
-    "style",
-    "commentary",
-    "comment",
-    "world news",
-    "us news",
-    "uk news",
-    "global",
-    "investigations",
-];
-
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|told|according to|reported|added|announced)(?-u:\b)")
         .expect("valid reporting regex")
@@ -456,12 +378,12 @@ pub(crate) fn is_section_label(para: &str) -> bool {
         return false;
     }
     let lower = para.trim_end_matches([':', '.', '|']).trim().to_lowercase();
-    SECTION_WORDS.contains(&lower.as_str())
+    lexicon::SECTIONS.contains(&lower)
         || lower
             .split(['/', '|', '>', '·', '•'])
             .map(str::trim)
             .filter(|w| !w.is_empty())
-            .all(|w| SECTION_WORDS.contains(&w))
+            .all(|w| lexicon::SECTIONS.contains(w))
 }
 
 /// A label prefix glued to a paragraph: "EXCLUSIVE: Varnia's...", "Analysis: ...". Returns the

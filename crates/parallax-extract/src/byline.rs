@@ -3,9 +3,9 @@
 
 use std::sync::LazyLock;
 
+use parallax_core::lexicon;
 use regex::Regex;
 
-use crate::boilerplate::SECTION_WORDS;
 use crate::timestamp::is_calendar_word;
 
 /// What a byline line says.
@@ -15,97 +15,6 @@ pub(crate) struct Byline {
     /// An organisation credited beside the names ("Meridian Press Agency", "Reuters").
     pub(crate) credit: Option<String>,
 }
-
-/// Words that cannot be part of a person's name although capitalised in headlines and labels.
-const NOT_NAME_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "from",
-    "by",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "has",
-    "have",
-    "had",
-    "will",
-    "says",
-    "said",
-    "new",
-    "after",
-    "over",
-    "as",
-    "it",
-    "its",
-    "this",
-    "that",
-    "how",
-    "why",
-    "what",
-    "who",
-    "when",
-    "where",
-    "not",
-    "staff",
-    "reporter",
-    "correspondent",
-    "editor",
-    "writer",
-    "desk",
-    "team",
-    "agency",
-    "news",
-    "press",
-    "wire",
-    "updated",
-    "published",
-    "posted",
-    "opinion",
-    "analysis",
-    "exclusive",
-    "breaking",
-    "live",
-    "video",
-    "photo",
-    "comment",
-    "key",
-    "points",
-    "summary",
-    "highlights",
-    "takeaways",
-    "contents",
-    "main",
-    "top",
-    "more",
-    "read",
-    "related",
-    "share",
-    "follow",
-    "sign",
-    "subscribe",
-    "home",
-    "menu",
-    "search",
-    "latest",
-];
-
-/// Lowercase words that occur inside names: "Ursula von der Leyen", "Omar bin Said".
-const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von", "la", "le", "bin", "ibn", "al",
-    "el", "ter", "ten", "y", "zu",
-];
 
 /// Job titles that follow a name in a byline ("Jane Roe, Senior Correspondent").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -193,12 +102,12 @@ pub(crate) fn is_person_name(name: &str) -> bool {
     let mut capitalised = 0;
     for (i, w) in words.iter().enumerate() {
         let lower = w.to_lowercase();
-        if NAME_PARTICLES.contains(&lower.as_str()) && i > 0 && i + 1 < words.len() && w.chars().all(char::is_lowercase)
+        if lexicon::NAME_PARTICLES.contains(&lower) && i > 0 && i + 1 < words.len() && w.chars().all(char::is_lowercase)
         {
             continue;
         }
         let bare = lower.trim_end_matches('.');
-        if NOT_NAME_WORDS.contains(&bare) || is_calendar_word(bare) || SECTION_WORDS.contains(&lower.as_str()) {
+        if lexicon::NOT_NAME_WORDS.contains(bare) || is_calendar_word(bare) || lexicon::SECTIONS.contains(&lower) {
             return false;
         }
         let mut chars = w.chars();

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use parallax_core::lexicon;
 use regex::Regex;
 
 use crate::byline::title_case;
@@ -16,52 +17,6 @@ pub(crate) struct Dateline {
     /// Byte length of the dateline (with its separator and spaces) at the paragraph's start.
     pub(crate) len: usize,
 }
-
-/// All-caps words that open a paragraph with a colon or dash but are labels, not places.
-const NOT_PLACES: &[&str] = &[
-    "UPDATE",
-    "UPDATED",
-    "BREAKING",
-    "BREAKING NEWS",
-    "EXCLUSIVE",
-    "ANALYSIS",
-    "OPINION",
-    "WATCH",
-    "LIVE",
-    "NOTE",
-    "EDITOR'S NOTE",
-    "CORRECTION",
-    "WARNING",
-    "FILE",
-    "PHOTO",
-    "VIDEO",
-    "FACTBOX",
-    "KEY POINTS",
-    "Q",
-    "A",
-    "SUMMARY",
-    "EDITORIAL",
-    "COMMENT",
-    "ADVERTISEMENT",
-    "READ MORE",
-    "ALSO READ",
-    "RELATED",
-    "UPDATE 1",
-    "UPDATE 2",
-    "UPDATE 3",
-    "URGENT",
-    "FLASH",
-    "ALERT",
-    "NEW",
-    "TOP",
-];
-
-/// Words that open sentences, not place names: "On October 1-2 Ashgabat hosts…" has no dateline.
-const SENTENCE_OPENERS: &[&str] = &[
-    "on", "in", "at", "the", "a", "an", "by", "for", "from", "as", "after", "before", "during", "since", "until",
-    "when", "while", "with", "without", "over", "under", "of", "to", "but", "and", "or", "if", "this", "that", "these",
-    "those", "it", "he", "she", "they", "we", "i", "you", "last", "next", "early", "late",
-];
 
 /// Matches a dateline at the start of `para`.
 pub(crate) fn parse(para: &str) -> Option<Dateline> {
@@ -103,10 +58,9 @@ pub(crate) fn parse(para: &str) -> Option<Dateline> {
     }
     let place_raw = caps.name("place")?.as_str();
     let first_word = place_raw.split(' ').next().unwrap_or("").to_lowercase();
-    if NOT_PLACES.contains(&place_raw)
-        || SENTENCE_OPENERS.contains(&first_word.as_str())
-        || is_calendar_word(&first_word)
-    {
+    // All-caps labels ("BREAKING NEWS:") and sentence openers ("On October 1-2 Ashgabat hosts…")
+    // look like datelines but name no place.
+    if is_label(place_raw) || lexicon::DATELINE_OPENERS.contains(&first_word) || is_calendar_word(&first_word) {
         return None;
     }
     let place = if place_raw.chars().any(char::is_lowercase) {
@@ -120,6 +74,11 @@ pub(crate) fn parse(para: &str) -> Option<Dateline> {
         .map(|m| m.as_str().trim().to_string())
         .filter(|a| !a.is_empty());
     Some(Dateline { place, agency, len: whole.end() })
+}
+
+/// An all-caps label that opens a paragraph with a colon or dash ("UPDATE:", "KEY POINTS -").
+fn is_label(place: &str) -> bool {
+    !place.chars().any(char::is_lowercase) && lexicon::NOT_PLACE_LABELS.contains(&place.to_lowercase())
 }
 
 /// A dateline standing alone on its line ("VARNOPOL (MPA) -", "KESSEL:").

@@ -19,7 +19,7 @@ mod repeats;
 mod timestamp;
 
 use boilerplate::{Junk, Strength};
-use parallax_core::{text, Article, BodyFormat, Published, RawDoc};
+use parallax_core::{lexicon, text, Article, BodyFormat, Published, RawDoc};
 
 /// Knobs of the cleaner.
 #[derive(Debug, Clone)]
@@ -421,54 +421,6 @@ fn choose_published(
     }
 }
 
-fn is_english_function_word(word: &str) -> bool {
-    let mut buf = [0u8; 5];
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..word.len().min(5)],
-        b"the"
-            | b"of"
-            | b"and"
-            | b"to"
-            | b"in"
-            | b"a"
-            | b"is"
-            | b"that"
-            | b"for"
-            | b"on"
-            | b"was"
-            | b"with"
-            | b"he"
-            | b"she"
-            | b"it"
-            | b"as"
-            | b"by"
-            | b"at"
-            | b"said"
-            | b"from"
-            | b"his"
-            | b"her"
-            | b"have"
-            | b"has"
-            | b"be"
-            | b"are"
-            | b"were"
-            | b"an"
-            | b"this"
-            | b"which"
-            | b"not"
-            | b"but"
-            | b"they"
-            | b"who"
-            | b"would"
-            | b"will"
-            | b"their"
-            | b"been"
-    )
-}
-
 /// ISO 639-1 where one exists: what users and the JSON contract expect ("en").
 ///
 /// English, most of what Parallax reads, is recognised by its function words before whatlang
@@ -503,7 +455,7 @@ fn is_clearly_english(sample: &str) -> bool {
     // ASCII letters only: a word with other letters is not an English function word anyway.
     for word in sample.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if word.len() <= 5 && is_english_function_word(word) {
+        if lexicon::ENGLISH_FUNCTION_WORDS.contains_ignore_ascii_case(word) {
             hits += 1;
         }
     }
@@ -511,80 +463,14 @@ fn is_clearly_english(sample: &str) -> bool {
     words >= 20 && hits * 5 >= words
 }
 
+/// The ISO 639-1 code of an ISO 639-3 code, where one exists. Individual languages whose
+/// ISO 639-1 code belongs to their macrolanguage (Mandarin, "cmn": "zh") come from the lexicon;
+/// isolang knows only the macrolanguage's.
 fn iso_639_1(code: &str) -> Option<&'static str> {
-    const MAP: &[(&str, &str)] = &[
-        ("eng", "en"),
-        ("deu", "de"),
-        ("fra", "fr"),
-        ("spa", "es"),
-        ("ita", "it"),
-        ("por", "pt"),
-        ("nld", "nl"),
-        ("rus", "ru"),
-        ("ukr", "uk"),
-        ("pol", "pl"),
-        ("ces", "cs"),
-        ("slk", "sk"),
-        ("slv", "sl"),
-        ("hrv", "hr"),
-        ("srp", "sr"),
-        ("bul", "bg"),
-        ("ron", "ro"),
-        ("hun", "hu"),
-        ("fin", "fi"),
-        ("swe", "sv"),
-        ("dan", "da"),
-        ("nob", "nb"),
-        ("est", "et"),
-        ("lav", "lv"),
-        ("lit", "lt"),
-        ("ell", "el"),
-        ("tur", "tr"),
-        ("ara", "ar"),
-        ("heb", "he"),
-        ("pes", "fa"),
-        ("urd", "ur"),
-        ("hin", "hi"),
-        ("ben", "bn"),
-        ("tam", "ta"),
-        ("tel", "te"),
-        ("mar", "mr"),
-        ("guj", "gu"),
-        ("kan", "kn"),
-        ("mal", "ml"),
-        ("pan", "pa"),
-        ("cmn", "zh"),
-        ("jpn", "ja"),
-        ("kor", "ko"),
-        ("vie", "vi"),
-        ("tha", "th"),
-        ("ind", "id"),
-        ("tgl", "tl"),
-        ("swh", "sw"),
-        ("afr", "af"),
-        ("cat", "ca"),
-        ("epo", "eo"),
-        ("bel", "be"),
-        ("kat", "ka"),
-        ("hye", "hy"),
-        ("aze", "az"),
-        ("uzb", "uz"),
-        ("amh", "am"),
-        ("yor", "yo"),
-        ("zul", "zu"),
-        ("sna", "sn"),
-        ("nep", "ne"),
-        ("sin", "si"),
-        ("khm", "km"),
-        ("mya", "my"),
-        ("lat", "la"),
-        ("jav", "jv"),
-        ("ori", "or"),
-        ("aka", "ak"),
-        ("tuk", "tk"),
-        ("yid", "yi"),
-    ];
-    MAP.iter().find(|(three, _)| *three == code).map(|(_, two)| *two)
+    if let Some(macrolanguage) = lexicon::MACROLANGUAGE_CODES.get(code) {
+        return Some(macrolanguage.value());
+    }
+    isolang::Language::from_639_3(code)?.to_639_1()
 }
 
 #[cfg(test)]

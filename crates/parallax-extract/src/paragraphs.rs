@@ -1,33 +1,7 @@
 //! Body text to paragraphs: blank-line blocks, hard-wrapped lines re-joined, and sentences
 //! that a scraper glued together (`...the ministry."The spokesman`) split where the glue was.
 
-/// Sentence openers that mark a glue point even without punctuation (`...the talksThe
-/// minister`): only these, because camel-case names (McDonald, DeSantis) look the same.
-const GLUE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "This",
-    "That",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Officials",
-    "However",
-    "According",
-];
+use parallax_core::lexicon;
 
 /// Splits `body` into paragraphs: normalised whitespace, invisible characters dropped,
 /// hard-wrapped lines joined, glued sentences split into paragraphs of their own.
@@ -241,7 +215,14 @@ fn glue_after_terminator(line: &str, start: usize, i: usize) -> Option<usize> {
 fn glue_before_opener(line: &str, i: usize) -> Option<usize> {
     let word_before = line[..i].chars().rev().take_while(|c| c.is_alphabetic()).count();
     let rest = &line[i..];
-    let opener = GLUE_OPENERS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].starts_with(' '));
+    // Only the openers listed, capitalised ("The", not "THE"): camel-case names (McDonald,
+    // DeSantis) look the same as glue.
+    let opener = rest.split_once(' ').is_some_and(|(first, _)| {
+        let mut chars = first.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && !chars.any(|c| c.is_uppercase())
+            && lexicon::GLUE_OPENERS.contains_ignore_ascii_case(first)
+    });
     (word_before >= 4 && opener).then_some(i)
 }
 

@@ -3,7 +3,7 @@
 //! `<meta name>` (author, date, Dublin Core), `<link rel=canonical>`, `<html lang>`,
 //! `<time datetime>`, `rel=author` / `itemprop=author` bylines, and `<title>` last.
 
-use parallax_core::Published;
+use parallax_core::{lexicon, Published};
 use serde_json::Value;
 
 use html5ever::local_name;
@@ -24,44 +24,6 @@ pub struct Meta {
     /// JSON-LD `articleBody`: not shown to readers, used only as evidence for the visible text.
     pub article_body: Option<String>,
 }
-
-/// JSON-LD types whose item describes the article itself.
-const ARTICLE_TYPES: &[&str] = &[
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-    "backgroundnewsarticle",
-    "blogposting",
-    "liveblogposting",
-    "scholarlyarticle",
-    "techarticle",
-    "report",
-    "socialmediaposting",
-];
-
-/// Meta names that carry a publication date, in order of trust.
-const DATE_NAMES: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.created",
-    "dcterms.date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "original-publish-date",
-    "article.published",
-    "og:updated_time",
-];
 
 #[derive(Default)]
 struct Found {
@@ -177,7 +139,8 @@ fn meta_tag(e: &crate::dom::Element, f: &mut Found) {
             }
         }
         _ => {
-            if let Some(rank) = DATE_NAMES.iter().position(|n| *n == key) {
+            // Meta names that carry a publication date, in order of trust.
+            if let Some(rank) = lexicon::DATE_META_NAMES.position(&key) {
                 if let Some(p) = parse_date(content) {
                     f.meta_dates.push((rank, p));
                 }
@@ -197,7 +160,8 @@ fn json_ld(text: &str, f: &mut Found) {
     collect_items(&value, &mut items, 0);
     for item in items {
         let types = type_names(item);
-        let is_article = types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str()));
+        // JSON-LD types whose item describes the article itself.
+        let is_article = types.iter().any(|t| lexicon::ARTICLE_TYPES.contains(t));
         if !is_article {
             continue;
         }

@@ -1368,10 +1368,9 @@ impl G<'_> {
             return (n % 10 == 0 && self.joined(start + 1))
                 .then(|| (start + 2, Sem::Decade(if n < 30 { 200 + n / 10 } else { 190 + n / 10 })));
         }
-        const DECADES: [&str; 8] =
-            ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
-        if let Some(k) = DECADES.iter().position(|d| *d == w).filter(|_| start > i) {
-            return Some((start + 1, Sem::Decade(192 + k as i32)));
+        if let Some(n) = lexicon::decade(w).filter(|_| start > i) {
+            // "the eighties": the 1980s, as TIMEX3 writes it ("198").
+            return Some((start + 1, Sem::Decade(190 + n as i32 / 10)));
         }
         let n = lexicon::ordinal(w)?;
         let next = self.hyphen(start + 1).unwrap_or(start + 1);

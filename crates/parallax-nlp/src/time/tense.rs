@@ -6,6 +6,8 @@
 //! sit next to the time expression ("said Friday", "will meet Friday"), so the nearest cue
 //! in the same sentence is right far more often than not, at a tiny fraction of the cost.
 
+use parallax_core::lexicon;
+
 use super::token::{Gap, Kind, Tokens};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,166 +83,12 @@ fn boundary_before(t: &Tokens<'_>, i: usize) -> bool {
             let word = p.checked_sub(1).map_or("", |q| t.low(q));
             t.gap(i) != Gap::Joined
                 && word.len() > 2
-                && !matches!(
-                    word,
-                    "mr" | "mrs"
-                        | "sept"
-                        | "gov"
-                        | "sen"
-                        | "rep"
-                        | "gen"
-                        | "corp"
-                        | "inc"
-                        | "jan"
-                        | "feb"
-                        | "aug"
-                        | "oct"
-                        | "nov"
-                        | "dec"
-                        | "co"
-                        | "st"
-                )
+                && !lexicon::TENSE_ABBREVIATIONS.contains(word)
+                && !lexicon::month(word).is_some_and(|m| m.abbreviated)
         }
         _ => false,
     }
 }
-
-/// Past-tense forms that do not end in -ed.
-const IRREGULAR_PAST: &[&str] = &[
-    "said",
-    "was",
-    "were",
-    "had",
-    "did",
-    "told",
-    "met",
-    "went",
-    "came",
-    "made",
-    "took",
-    "gave",
-    "began",
-    "saw",
-    "left",
-    "fell",
-    "rose",
-    "lost",
-    "sold",
-    "bought",
-    "held",
-    "kept",
-    "paid",
-    "spent",
-    "sent",
-    "found",
-    "brought",
-    "thought",
-    "wrote",
-    "spoke",
-    "broke",
-    "chose",
-    "drove",
-    "ran",
-    "grew",
-    "knew",
-    "became",
-    "led",
-    "fled",
-    "got",
-    "stood",
-    "shot",
-    "fought",
-    "caught",
-    "taught",
-    "sought",
-    "felt",
-    "heard",
-    "meant",
-    "built",
-    "sank",
-    "flew",
-    "threw",
-    "drew",
-    "struck",
-    "won",
-    "slid",
-    "slept",
-    "swore",
-    "tore",
-    "wore",
-    "woke",
-    "arose",
-    "forgot",
-    "withdrew",
-    "overtook",
-    "undertook",
-    "hid",
-    "bit",
-    "ate",
-    "sat",
-    "lay",
-    "laid",
-    "rang",
-    "sang",
-    "swam",
-    "stole",
-    "dealt",
-    "dug",
-    "hung",
-    "lent",
-    "lit",
-    "sped",
-    "spun",
-    "split",
-    "upheld",
-    "wound",
-    "ago",
-    "yesterday",
-];
-
-/// Words ending in -ed that are not past forms.
-const NOT_PAST: &[&str] = &[
-    "need",
-    "needed",
-    "feed",
-    "speed",
-    "seed",
-    "bed",
-    "red",
-    "shed",
-    "hundred",
-    "indeed",
-    "proceed",
-    "succeed",
-    "exceed",
-    "breed",
-    "bleed",
-    "weed",
-    "greed",
-    "creed",
-    "deed",
-    "steed",
-    "tweed",
-    "united",
-    "limited",
-    "based",
-    "scheduled",
-    "expected",
-    "planned",
-    "slated",
-    "supposed",
-    "proposed",
-    "related",
-    "interested",
-    "concerned",
-    "detailed",
-    "advanced",
-    "qualified",
-    "experienced",
-    "sophisticated",
-    "unprecedented",
-    "embed",
-];
 
 /// The tense a token signals, if any.
 fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
@@ -284,7 +132,8 @@ fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
         }
         _ => {}
     }
-    if IRREGULAR_PAST.contains(&w) {
+    // Past forms that do not end in -ed, and "ago", "yesterday".
+    if lexicon::PAST_CUES.contains(w) {
         return Some(Tense::Past);
     }
     if is_past_form(w) && !t.capitalised(i) {
@@ -299,7 +148,7 @@ fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
 }
 
 fn is_past_form(w: &str) -> bool {
-    w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w)
+    w.len() >= 5 && w.ends_with("ed") && !lexicon::NOT_PAST.contains(w)
 }
 
 #[cfg(test)]

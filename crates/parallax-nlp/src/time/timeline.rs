@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use parallax_core::lexicon;
 use parallax_core::text::{key, sentences};
 use parallax_core::{Article, TimeExpr, TimeKind, TimelineEntry};
 
@@ -73,114 +74,15 @@ const CONFLICTING: f32 = 0.8;
 
 /// Words that say nothing about which happening a sentence reports: function words, reporting
 /// verbs, and calendar words (the date itself must not make two statements look alike).
-const NOT_CONTENT: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "with",
-    "as",
-    "that",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "his",
-    "her",
-    "their",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "also",
-    "after",
-    "before",
-    "last",
-    "next",
-    "this",
-    "week",
-    "weekend",
-    "day",
-    "days",
-    "month",
-    "year",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "which",
-    "who",
-    "when",
-    "where",
-    "there",
-    "then",
-    "than",
-    "not",
-    "no",
-    "into",
-    "over",
-    "about",
-    "more",
-    "earlier",
-    "later",
-];
+fn says_nothing(w: &str) -> bool {
+    lexicon::NOT_CONTENT.contains(w) || lexicon::is_month_name(w) || lexicon::is_weekday_name(w)
+}
 
 fn content_words(statement: &str, mention: &str) -> std::collections::BTreeSet<String> {
     let mention = key(mention);
     key(statement)
         .split(' ')
-        .filter(|w| w.chars().count() >= 3 && !NOT_CONTENT.contains(w) && !mention.split(' ').any(|m| m == *w))
+        .filter(|w| w.chars().count() >= 3 && !says_nothing(w) && !mention.split(' ').any(|m| m == *w))
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 4)
         .map(str::to_string)
         .collect()
