@@ -23,7 +23,8 @@ const ROWS: usize = PERMUTATIONS / BANDS;
 const SHINGLE: usize = 5;
 
 /// Thresholds for a link.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct DedupConfig {
     /// Jaccard resemblance of shingle sets that makes two texts copies.
     pub resemblance: f32,

@@ -60,7 +60,7 @@ fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<Dated> {
     for (story, entries) in by_story {
         // Pairwise within a story; a story of thousands of dated statements is left as it is.
         let entries = if story.is_some() && entries.len() <= MAX_RECONCILE {
-            parallax_nlp::time::reconcile(entries)
+            parallax_nlp::time::reconcile(entries, &parallax_nlp::time::TimelineConfig::default())
         } else {
             entries
         };

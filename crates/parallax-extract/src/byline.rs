@@ -16,6 +16,17 @@ pub(crate) struct Byline {
     pub(crate) credit: Option<String>,
 }
 
+/// Longest byline line ("By …"): longer is a sentence that starts with "By".
+const MAX_BYLINE: usize = 160;
+/// Longest line taken for a name alone under a headline.
+const MAX_NAME_LINE: usize = 80;
+/// Most words of each name on a name-alone line: more is a deck or a label.
+const MAX_NAME_LINE_WORDS: usize = 3;
+/// Fewest and most words of a person's name ("Jane Roe", "Maria de la Cruz Lopez").
+const NAME_WORDS: (usize, usize) = (2, 5);
+/// Most words of an organisation credited in a byline ("Meridian Press Agency").
+const MAX_CREDIT_WORDS: usize = 6;
+
 /// Job titles that follow a name in a byline ("Jane Roe, Senior Correspondent").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:correspondent|reporter|editor|writer|columnist|contributor|journalist|staff|producer|analyst|chief|bureau|desk|special to)(?-u:\b)")
@@ -29,7 +40,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
         Regex::new(r"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Tt]ext by|[Ss]tory by)[:\s]\s*(\S.*)$")
             .expect("valid by regex")
     });
-    if line.chars().count() > 160 {
+    if line.chars().count() > MAX_BYLINE {
         return None;
     }
     let rest = BY.captures(line.trim())?.get(1)?.as_str();
@@ -42,7 +53,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
 /// speaks of "special circumstances" is a deck, not an author. `body_words` holds the words the
 /// body uses in lowercase.
 pub(crate) fn parse_name_line(line: &str, body_words: &dyn Fn(&str) -> bool) -> Option<Byline> {
-    if line.chars().count() > 80 || line.ends_with(['.', '!', '?', ':', ';']) {
+    if line.chars().count() > MAX_NAME_LINE || line.ends_with(['.', '!', '?', ':', ';']) {
         return None;
     }
     let mut parts = line.split(['|', ',', '—', '–']).map(str::trim).filter(|p| !p.is_empty());
@@ -56,7 +67,12 @@ pub(crate) fn parse_name_line(line: &str, body_words: &dyn Fn(&str) -> bool) -> 
         let name = name.trim();
         let words: Vec<&str> = name.split_whitespace().collect();
         let common = words.iter().filter(|w| body_words(&w.to_lowercase())).count();
-        if words.len() > 3 || !is_person_name(name) || common * 2 > words.len() || (words.len() == 2 && common == 2) {
+        // Half its words used in the body, or both of a two-word name: a deck, not an author.
+        if words.len() > MAX_NAME_LINE_WORDS
+            || !is_person_name(name)
+            || common * 2 > words.len()
+            || (words.len() == 2 && common == 2)
+        {
             return None;
         }
         byline.authors.push(display_name(name));
@@ -96,7 +112,7 @@ fn names_and_credit(text: &str) -> Option<Byline> {
 /// common or headline word.
 pub(crate) fn is_person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) {
+    if !(NAME_WORDS.0..=NAME_WORDS.1).contains(&words.len()) {
         return false;
     }
     let mut capitalised = 0;
@@ -123,7 +139,7 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         }
         capitalised += 1;
     }
-    capitalised >= 2
+    capitalised >= NAME_WORDS.0
 }
 
 /// "JANE ROE" -> "Jane Roe"; mixed-case names stay as written.
@@ -152,7 +168,7 @@ pub(crate) fn title_case(word: &str) -> String {
 /// "Meridian Press Agency", "Reuters", "The Kessel Courier": capitalised words, few of them.
 fn looks_like_org(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
-    (1..=6).contains(&words.len())
+    (1..=MAX_CREDIT_WORDS).contains(&words.len())
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(*w, "of" | "the" | "and" | "for" | "&")

@@ -18,6 +18,14 @@ pub(crate) struct Dateline {
     pub(crate) len: usize,
 }
 
+/// Bytes from a paragraph's start within which a dateline's separator stands ("NEW YORK, Nov. 3
+/// (AP) —" is under 40): the cheap test before the regexes.
+const DATELINE_REACH: usize = 90;
+/// Chars of body text a dateline needs after it: a short rest is a label line, not a story.
+const MIN_BODY_AFTER: usize = 20;
+/// Longest line read as a dateline alone ("VARNOPOL (MPA) -").
+const MAX_DATELINE_ALONE: usize = 60;
+
 /// Matches a dateline at the start of `para`.
 pub(crate) fn parse(para: &str) -> Option<Dateline> {
     // Upper-case place, optional region and date, optional (AGENCY), then a separator.
@@ -36,7 +44,7 @@ pub(crate) fn parse(para: &str) -> Option<Dateline> {
     });
     // Cheap test first: a dateline ends in a separator within its first few words, and capture
     // groups need the regex engine's slow path.
-    let head = &para.as_bytes()[..para.len().min(90)];
+    let head = &para.as_bytes()[..para.len().min(DATELINE_REACH)];
     if !head.iter().any(|b| matches!(b, b':' | b'-' | b'_' | b'/' | 0xE2)) {
         return None;
     }
@@ -51,7 +59,7 @@ pub(crate) fn parse(para: &str) -> Option<Dateline> {
     let whole = caps.get(0)?;
     let rest = &para[whole.end()..];
     // Body text must follow, opening like a sentence.
-    if rest.chars().count() < 20
+    if rest.chars().count() < MIN_BODY_AFTER
         || !rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\''))
     {
         return None;
@@ -83,7 +91,7 @@ fn is_label(place: &str) -> bool {
 
 /// A dateline standing alone on its line ("VARNOPOL (MPA) -", "KESSEL:").
 pub(crate) fn parse_alone(para: &str) -> Option<Dateline> {
-    if para.chars().count() > 60 || !para.ends_with([':', '-', '—', '–', '_']) {
+    if para.chars().count() > MAX_DATELINE_ALONE || !para.ends_with([':', '-', '—', '–', '_']) {
         return None;
     }
     // Reuse the opening matcher by giving it a sentence to open.

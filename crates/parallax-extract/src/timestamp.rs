@@ -9,6 +9,13 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::Offset;
 use parallax_core::{lexicon, Published};
 
+/// Longest timestamp line, in chars ("Published: Wednesday 4 March 2026, 14:02 GMT | Updated: …").
+const MAX_STAMP_LINE: usize = 90;
+/// Most words and marks of a timestamp line.
+const MAX_STAMP_TOKENS: usize = 16;
+/// The largest offset from UTC any zone has (Kiribati, UTC+14).
+const MAX_UTC_OFFSET_HOURS: i32 = 14;
+
 /// A timestamp line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Timestamp {
@@ -27,13 +34,17 @@ pub(crate) fn parse(line: &str) -> Option<Timestamp> {
 pub(crate) fn parse_with_year(line: &str, default_year: Option<i16>) -> Option<Timestamp> {
     // Every timestamp line has a digit, except "just now".
     let has_digit = line.bytes().any(|b| b.is_ascii_digit());
-    if line.len() > 360 || line.chars().count() > 90 || !(has_digit || line.to_lowercase().contains("now")) {
+    // Bytes first (cheap): no char takes more than four bytes.
+    if line.len() > MAX_STAMP_LINE * 4
+        || line.chars().count() > MAX_STAMP_LINE
+        || !(has_digit || line.to_lowercase().contains("now"))
+    {
         return None;
     }
     let mut parts = Parts::default();
     let lower = line.to_lowercase();
     let tokens = tokenize(&lower);
-    if tokens.is_empty() || tokens.len() > 16 {
+    if tokens.is_empty() || tokens.len() > MAX_STAMP_TOKENS {
         return None;
     }
     let mut relative = false;
@@ -309,7 +320,7 @@ fn zone(t: &str) -> Option<ZoneName> {
     } else {
         (digits[..digits.len() - 2].parse().ok()?, digits[digits.len() - 2..].parse().ok()?)
     };
-    (h <= 14 && m < 60).then_some(ZoneName::Fixed(sign * (h * H + m * 60)))
+    (h <= MAX_UTC_OFFSET_HOURS && m < 60).then_some(ZoneName::Fixed(sign * (h * H + m * 60)))
 }
 
 /// "3", "03", "3rd", "2026".

@@ -11,6 +11,10 @@ use crate::dom::{Dom, Element, Tag};
 /// 2 for `itemprop=articleBody` (the page's own statement), 0 when they say nothing.
 pub(crate) type Hint = i8;
 
+/// Longest `class`/`id` value read: longer ones are generated (utility-class soup, hashes)
+/// and say nothing a reader would.
+const MAX_NAMES_LEN: usize = 200;
+
 pub(crate) fn hint(e: &Element) -> Hint {
     if e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articlebody")) {
         return 2;
@@ -24,7 +28,7 @@ pub(crate) fn hint(e: &Element) -> Hint {
     let mut pos = false;
     for attr in ["class", "id"] {
         let Some(value) = e.attr(attr) else { continue };
-        if value.len() > 200 {
+        if value.len() > MAX_NAMES_LEN {
             continue;
         }
         let lower = value.to_ascii_lowercase();

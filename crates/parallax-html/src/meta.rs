@@ -25,6 +25,16 @@ pub struct Meta {
     pub article_body: Option<String>,
 }
 
+/// Authors taken from `rel=author` / `itemprop=author` elements: past a few, the page is
+/// listing its staff, not crediting this article.
+const MAX_AUTHORS: usize = 4;
+/// Longest byline box text ("By Jane Roe and Omar Haddad | Nov 3"): longer is a bio.
+const MAX_BYLINE_BOX: usize = 120;
+/// Nesting of JSON-LD arrays and objects searched for items: real pages nest two or three deep.
+const MAX_JSON_LD_DEPTH: usize = 6;
+/// Most words of an author's (or desk's) name.
+const MAX_NAME_WORDS: usize = 6;
+
 #[derive(Default)]
 struct Found {
     ld_title: Option<String>,
@@ -75,7 +85,7 @@ pub(crate) fn read(dom: &Dom) -> Meta {
             }
             _ => {}
         }
-        if f.byline_authors.len() < 4 && is_author_element(dom, id) {
+        if f.byline_authors.len() < MAX_AUTHORS && is_author_element(dom, id) {
             let name = squash(&dom.text(id));
             if looks_like_name(&name) && !f.byline_authors.contains(&name) {
                 f.byline_authors.push(name);
@@ -84,7 +94,9 @@ pub(crate) fn read(dom: &Dom) -> Meta {
         // A byline box ("By Jane Roe and Omar Haddad"), taken when nothing better names them.
         if f.class_byline.is_empty() && e.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("byline")) {
             let text = squash(&dom.text(id));
-            if text.len() <= 120 && (text.starts_with("By ") || text.starts_with("by ") || text.starts_with("BY ")) {
+            if text.len() <= MAX_BYLINE_BOX
+                && (text.starts_with("By ") || text.starts_with("by ") || text.starts_with("BY "))
+            {
                 let names = text.split(" | ").next().unwrap_or("");
                 f.class_byline = split_names(names);
             }
@@ -197,7 +209,7 @@ fn json_ld(text: &str, f: &mut Found) {
 
 /// Objects of a JSON-LD document: top level, arrays, `@graph`, `mainEntity`.
 fn collect_items<'a>(value: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
-    if depth > 6 {
+    if depth > MAX_JSON_LD_DEPTH {
         return;
     }
     match value {
@@ -266,7 +278,7 @@ fn split_names(s: &str) -> Vec<String> {
 /// A person's or desk's name, not a sentence or a URL.
 fn looks_like_name(s: &str) -> bool {
     let words = s.split_whitespace().count();
-    (1..=6).contains(&words)
+    (1..=MAX_NAME_WORDS).contains(&words)
         && !s.contains("://")
         && !s.contains('@')
         && s.chars().next().is_some_and(char::is_alphabetic)

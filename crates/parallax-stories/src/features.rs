@@ -7,10 +7,20 @@
 use parallax_core::lexicon;
 use rustc_hash::FxHashMap;
 
+// Constants, not `StoryConfig` knobs: terms and their weights are persisted in every story's
+// centroid, so changing one would make new articles incomparable with stored stories.
+
 /// How much more a word counts when the article writes it capitalised mid-sentence (a name).
 const NAME_BOOST: f32 = 2.0;
 /// How much more a word counts when it is in the title.
 const TITLE_BOOST: f32 = 1.5;
+/// Digits a number needs to be a term: years and large figures tell events apart, small counts
+/// ("35 people", "3 days") recur in every story.
+const MIN_NUMBER_DIGITS: usize = 4;
+/// Letters a word needs to be a term: single letters are initials and stray marks.
+const MIN_WORD_CHARS: usize = 2;
+/// Capitalised words in a row that make a full name, one specific term ("pierre_thomas").
+const MIN_NAME_RUN: usize = 2;
 
 /// English stopwords and news function words ("said", "told") and weekday names: they say
 /// nothing about which event an article reports.
@@ -142,7 +152,10 @@ impl Accumulator {
             self.end_run(base);
         }
         // Numbers say little unless they are years or large figures.
-        if (numeric && lower.len() < 4) || (!numeric && lower.chars().count() < 2) || is_stopword(&lower) {
+        if (numeric && lower.len() < MIN_NUMBER_DIGITS)
+            || (!numeric && lower.chars().count() < MIN_WORD_CHARS)
+            || is_stopword(&lower)
+        {
             return;
         }
         let boost = base * if name { NAME_BOOST } else { 1.0 };
@@ -156,7 +169,7 @@ impl Accumulator {
 
     /// A run of two or more capitalised words is a full name: one specific term.
     fn end_run(&mut self, base: f32) {
-        if self.run.len() >= 2 {
+        if self.run.len() >= MIN_NAME_RUN {
             let joined = self.run.join("_");
             let term = term_of(&joined);
             bump(&mut self.specific, term, base * NAME_BOOST);

@@ -21,6 +21,16 @@ pub(crate) enum Tense {
 /// How far (in tokens) to look for a cue on each side.
 const REACH_LEFT: usize = 20;
 const REACH_RIGHT: usize = 12;
+/// Tokens by which a cue after the expression must be nearer than one before it to win.
+const LEFT_CUE_ADVANTAGE: usize = 2;
+/// Letters of a word whose period can end a sentence: shorter ones are initials ("J.") or
+/// abbreviations ("Dr.", "St.").
+const MIN_SENTENCE_END_WORD: usize = 3;
+/// Letters of an "-ing" word after "is" that makes a progressive ("is meeting"), not a noun
+/// ("is king", "is thing").
+const MIN_ING_VERB: usize = 6;
+/// Letters of an "-ed" word read as a past form: shorter ones are "bed", "red", "fed".
+const MIN_PAST_FORM: usize = 5;
 
 /// The tense of the clause around tokens `start..end`.
 pub(crate) fn tense(t: &Tokens<'_>, start: usize, end: usize) -> Tense {
@@ -58,7 +68,9 @@ pub(crate) fn tense(t: &Tokens<'_>, start: usize, end: usize) -> Tense {
     }
     match (left, right) {
         (Some((dl, l)), Some((dr, r))) => {
-            if dl <= dr + 2 {
+            // A cue before the expression reads more often right ("said Friday", "will meet
+            // Friday"): it wins unless the one after is clearly nearer.
+            if dl <= dr + LEFT_CUE_ADVANTAGE {
                 l
             } else {
                 r
@@ -82,7 +94,7 @@ fn boundary_before(t: &Tokens<'_>, i: usize) -> bool {
         "." => {
             let word = p.checked_sub(1).map_or("", |q| t.low(q));
             t.gap(i) != Gap::Joined
-                && word.len() > 2
+                && word.len() >= MIN_SENTENCE_END_WORD
                 && !lexicon::TENSE_ABBREVIATIONS.contains(word)
                 && !lexicon::month(word).is_some_and(|m| m.abbreviated)
         }
@@ -120,7 +132,7 @@ fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
         "scheduled" | "slated" | "planned" | "due" => return Some(Tense::Future),
         "is" | "are" | "am" | "'re" => {
             // "is to meet", "are meeting": arrangements ahead
-            if next == "to" || t.low(i + 1).ends_with("ing") && t.low(i + 1).len() > 5 {
+            if next == "to" || t.low(i + 1).ends_with("ing") && t.low(i + 1).len() >= MIN_ING_VERB {
                 return Some(Tense::Future);
             }
             return Some(Tense::Present);
@@ -148,7 +160,7 @@ fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
 }
 
 fn is_past_form(w: &str) -> bool {
-    w.len() >= 5 && w.ends_with("ed") && !lexicon::NOT_PAST.contains(w)
+    w.len() >= MIN_PAST_FORM && w.ends_with("ed") && !lexicon::NOT_PAST.contains(w)
 }
 
 #[cfg(test)]
