@@ -87,7 +87,11 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
-    // ---- calendar and clock (months and weekdays: `month`, `weekday` below)
+    // ---- calendar and clock (numbers of months and weekdays: `month`, `weekday` below)
+    /// Full month names ("march").
+    MONTH_NAMES: Words = "months.tsv" ["name"];
+    /// Full weekday names ("tuesday").
+    WEEKDAY_NAMES: Words = "weekdays.tsv" ["name"];
     /// Units of time expressions → the unit's name; tag `plural`.
     TIME_UNITS: Map = "time_units.tsv" ["expression"];
     /// Units of relative timestamp lines ("2 hours ago").
@@ -311,13 +315,13 @@ pub fn weekday(word: &str) -> Option<CalendarWord> {
 /// Whether a lowercase word is a month's full name ("march").
 #[inline]
 pub fn is_month_name(word: &str) -> bool {
-    month(word).is_some_and(|m| !m.abbreviated)
+    MONTH_NAMES.contains(word)
 }
 
 /// Whether a lowercase word is a weekday's full name ("tuesday").
 #[inline]
 pub fn is_weekday_name(word: &str) -> bool {
-    weekday(word).is_some_and(|d| !d.abbreviated)
+    WEEKDAY_NAMES.contains(word)
 }
 
 #[cfg(test)]

@@ -6,18 +6,59 @@
 //! Only verbs that report speech are cues ("said", "warned"); verbs of belief or wanting
 //! ("believes", "wants") are not, so their clauses are not quotes.
 
-use parallax_core::lexicon::{self, Words};
+use std::sync::LazyLock;
 
-/// Verbs that report speech with a clause as content ("X said (that) …", "…, X warned"),
-/// as lemmas: every inflection is recognised by [`lemma`].
-fn is_clause_lemma(l: &str) -> bool {
-    lexicon::CLAUSE_SPEECH_LEMMAS.contains(l)
+use parallax_core::lexicon::{self, Words};
+use rustc_hash::FxHashMap;
+
+/// What the lexicon says of a speech verb's form or lemma, read once: the finder asks for
+/// every word of every sentence, so one lookup must answer every question.
+#[derive(Debug, Clone, Copy, Default)]
+struct Speech {
+    /// A lemma whose content is a clause ("X said (that) …", "…, X warned").
+    clause: bool,
+    /// A lemma whose content may be a noun phrase ("called for the repeal of the tax",
+    /// "praised the plan", "questioned the need for moderators").
+    object: bool,
+    /// A lemma also counted in its base form.
+    base: bool,
+    /// An irregular form and its lemma ("said" → "say").
+    irregular: Option<(&'static str, Form)>,
 }
 
-/// Speech acts whose content may be a noun phrase rather than a clause: "called for the repeal
-/// of the tax", "praised the plan", "questioned the need for moderators".
+fn speech(w: &str) -> Option<&'static Speech> {
+    static SPEECH: LazyLock<FxHashMap<&'static str, Speech>> = LazyLock::new(|| {
+        let mut map: FxHashMap<&'static str, Speech> = FxHashMap::default();
+        for w in lexicon::CLAUSE_SPEECH_LEMMAS.iter() {
+            map.entry(w).or_default().clause = true;
+        }
+        for w in lexicon::OBJECT_SPEECH_LEMMAS.iter() {
+            map.entry(w).or_default().object = true;
+        }
+        for w in lexicon::BASE_FORM_SPEECH_VERBS.iter() {
+            map.entry(w).or_default().base = true;
+        }
+        for (forms, form) in
+            [(&*lexicon::IRREGULAR_SPEECH_PAST, Form::Past), (&*lexicon::IRREGULAR_SPEECH_THIRD_PERSON, Form::S)]
+        {
+            for row in forms.rows() {
+                map.entry(row.word).or_default().irregular = Some((row.value(), form));
+            }
+        }
+        map
+    });
+    SPEECH.get(w)
+}
+
+/// Verbs that report speech with a clause as content, as lemmas: every inflection is
+/// recognised by [`lemma`].
+fn is_clause_lemma(l: &str) -> bool {
+    speech(l).is_some_and(|s| s.clause)
+}
+
+/// Speech acts whose content may be a noun phrase rather than a clause.
 fn is_object_lemma(l: &str) -> bool {
-    lexicon::OBJECT_SPEECH_LEMMAS.contains(l)
+    speech(l).is_some_and(|s| s.object)
 }
 
 /// A verb form: base ("say"), third person ("says"), past ("said") or participle ("saying").
@@ -32,15 +73,13 @@ pub(super) enum Form {
 /// The speech-verb lemma a lowercase word inflects, and how. Regular English inflection plus
 /// the few irregular speech verbs; anything else is no speech verb.
 pub(super) fn lemma(w: &str) -> Option<(String, Form)> {
-    if let Some(past) = lexicon::IRREGULAR_SPEECH_PAST.get(w) {
-        return Some((past.value().to_string(), Form::Past));
+    let entry = speech(w);
+    if let Some((l, f)) = entry.and_then(|s| s.irregular) {
+        return Some((l.to_string(), f));
     }
-    if let Some(s) = lexicon::IRREGULAR_SPEECH_THIRD_PERSON.get(w) {
-        return Some((s.value().to_string(), Form::S));
-    }
-    let known = |l: &str| is_clause_lemma(l) || is_object_lemma(l);
+    let known = |l: &str| speech(l).is_some_and(|s| s.clause || s.object);
     // Base forms only of verbs that are rarely nouns: "they say", not "the call", "a report".
-    if lexicon::BASE_FORM_SPEECH_VERBS.contains(w) {
+    if entry.is_some_and(|s| s.base) {
         return Some((w.to_string(), Form::Base));
     }
     let undouble = |stem: &str| -> Option<String> {
@@ -98,36 +137,85 @@ pub(super) fn is_participle_cue(w: &str) -> bool {
     lemma(w).is_some_and(|(_, f)| f == Form::Ing)
 }
 
+/// Classes of a lowercase word the finder asks about, read once into one map: it asks several
+/// of every word of every sentence, and one lookup answers them all.
+const CAPITAL: u16 = 1;
+const DETERMINER: u16 = 1 << 1;
+const PRONOUN: u16 = 1 << 2;
+const ENDS_SUBJECT: u16 = 1 << 3;
+const FILLER: u16 = 1 << 4;
+const NOT_ADVERB: u16 = 1 << 5;
+const TIME: u16 = 1 << 6;
+const WEAK_TIME: u16 = 1 << 7;
+const OPENS_CLAUSE: u16 = 1 << 8;
+const MONTH: u16 = 1 << 9;
+const WEEKDAY: u16 = 1 << 10;
+const HEARER: u16 = 1 << 11;
+const ORG_NOUN: u16 = 1 << 12;
+
+fn classes(w: &str) -> u16 {
+    static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (words, class) in [
+            (&*lexicon::QUOTE_CAPITAL_WORDS, CAPITAL),
+            (&lexicon::QUOTE_DETERMINERS, DETERMINER),
+            (&lexicon::QUOTE_PRONOUNS, PRONOUN),
+            (&lexicon::QUOTE_SUBJECT_ENDS, ENDS_SUBJECT),
+            (&lexicon::QUOTE_FILLERS, FILLER),
+            (&lexicon::QUOTE_NOT_ADVERBS, NOT_ADVERB),
+            (&lexicon::QUOTE_TIME_WORDS, TIME),
+            (&lexicon::QUOTE_WEAK_TIME_WORDS, WEAK_TIME),
+            (&lexicon::QUOTE_CLAUSE_OPENERS, OPENS_CLAUSE),
+            (&lexicon::MONTH_NAMES, MONTH),
+            (&lexicon::WEEKDAY_NAMES, WEEKDAY),
+            (&lexicon::HEARER_VERBS, HEARER),
+            (&lexicon::QUOTE_ORG_NOUNS, ORG_NOUN),
+        ] {
+            for w in words.iter() {
+                *map.entry(w).or_default() |= class;
+            }
+        }
+        map
+    });
+    CLASSES.get(w).copied().unwrap_or(0)
+}
+
+fn is(w: &str, class: u16) -> bool {
+    classes(w) & class != 0
+}
+
 /// Verbs that take the hearer as object: "told reporters that …".
 pub(super) fn takes_hearer(w: &str) -> bool {
-    lexicon::HEARER_VERBS.contains(w)
+    is(w, HEARER)
 }
 
 /// Words that can stand between a subject and its speech verb: "Berg has long said".
 pub(super) fn is_verb_filler(w: &str) -> bool {
     // Manner and frequency adverbs: "generally praised", "bluntly said".
-    (w.len() > 4 && w.ends_with("ly") && !lexicon::QUOTE_NOT_ADVERBS.contains(w)) || lexicon::QUOTE_FILLERS.contains(w)
+    let c = classes(w);
+    (w.len() > 4 && w.ends_with("ly") && c & NOT_ADVERB == 0) || c & FILLER != 0
 }
 
 /// Words that end a subject when walking back from the verb: a new clause starts there.
 pub(super) fn ends_subject(w: &str) -> bool {
-    lexicon::QUOTE_SUBJECT_ENDS.contains(w)
+    is(w, ENDS_SUBJECT)
 }
 
 /// Words a time or place phrase after the verb may consist of: "said on Tuesday that".
 pub(super) fn is_time_word(w: &str) -> bool {
     // Not "may": after a speech verb it is the modal ("said she may run") far more often.
-    lexicon::QUOTE_TIME_WORDS.contains(w) || lexicon::is_weekday_name(w) || (lexicon::is_month_name(w) && w != "may")
+    let c = classes(w);
+    c & (TIME | WEEKDAY) != 0 || (c & MONTH != 0 && w != "may")
 }
 
 /// Personal pronouns that can be a speaker.
 pub(super) fn is_pronoun(w: &str) -> bool {
-    lexicon::QUOTE_PRONOUNS.contains(w)
+    is(w, PRONOUN)
 }
 
 /// Determiners that open a description: "the spokesman", "a senior official".
 pub(super) fn is_determiner(w: &str) -> bool {
-    lexicon::QUOTE_DETERMINERS.contains(w)
+    is(w, DETERMINER)
 }
 
 /// Titles and honorifics dropped from a speaker's name ("Mr. Berg" → "Berg").
@@ -137,11 +225,7 @@ pub(super) fn is_title(w: &str) -> bool {
 
 /// Words that start a sentence or a clause in capitals without naming anyone.
 pub(super) fn is_capital_function_word(w: &str) -> bool {
-    lexicon::QUOTE_CAPITAL_WORDS.contains(w)
-        || lexicon::is_month_name(w)
-        || lexicon::is_weekday_name(w)
-        || w.starts_with("i'")
-        || w.starts_with("i’")
+    is(w, CAPITAL | MONTH | WEEKDAY) || w.starts_with("i'") || w.starts_with("i’")
 }
 
 /// News outlets that pass on others' words: "told CNN", "as quoted by Reuters".
@@ -167,12 +251,12 @@ pub(super) fn is_abbreviation(w: &str) -> bool {
 /// Time-phrase words that also open ordinary clauses ("the", "a"): skipping a phrase after the
 /// verb stops at its last word that is not one of these.
 pub(super) fn is_weak_time_word(w: &str) -> bool {
-    lexicon::QUOTE_WEAK_TIME_WORDS.contains(w)
+    is(w, WEAK_TIME)
 }
 
 /// Words that open a new clause after a comma: "…, officials said Friday, as protests grew".
 pub(super) fn opens_clause(w: &str) -> bool {
-    lexicon::QUOTE_CLAUSE_OPENERS.contains(w)
+    is(w, OPENS_CLAUSE)
 }
 
 /// Whether a capitalised name is an organisation's or a place's rather than a person's: an
@@ -183,5 +267,5 @@ pub(super) fn names_organisation(name: &str) -> bool {
 
 /// Head nouns of descriptions that stand for an organisation: "the agency said".
 pub(super) fn is_organisation_noun(w: &str) -> bool {
-    lexicon::QUOTE_ORG_NOUNS.contains(w)
+    is(w, ORG_NOUN)
 }
