@@ -2,11 +2,14 @@
 //! words, outlets, places …), in the files of `crates/parallax-core/lexicon/`. The stages say how
 //! words are used; this module says which words there are.
 //!
-//! Each file is one vocabulary and opens with a header saying what the list is for and where it
-//! came from (see [`table`] for the format). Where stages tuned different subsets of one
-//! vocabulary, the rows carry tags and each stage reads its subset, so the merge changed no
-//! output. Files are embedded with `include_str!` and parsed once, on first use; a malformed
-//! file fails the `every_list_parses` test, so a built binary cannot meet one.
+//! Each file is one vocabulary. It opens with `#` lines: what the list is for (the first line),
+//! where it came from (`# Source:`), its columns (`# Columns: word, …`) and tags (`# Tag NAME:
+//! what it marks`); then one row a word, fields split by tabs, a row's tags space-separated in
+//! the last column. Where stages tuned different subsets of one vocabulary, the rows carry tags
+//! and each stage reads its subset, so the merge changed no output. Files are embedded with
+//! `include_str!` and each list is parsed once, on first use; a malformed file fails the
+//! `every_list_parses` test, so a built binary cannot meet one. Stages that ask several lists
+//! about every token build one map of their own from these (see `nlp/quotes/lexicon.rs`).
 //!
 //! Hand-written lists rather than a crate where the crate's list differs from the one the rules
 //! were tuned on: the stop-word crates (NLTK, stopwords-iso) would change which terms tell one
