@@ -55,14 +55,17 @@ const FILES: &[(&str, &str)] = &[
     ("weekdays.tsv", include_str!("../../lexicon/weekdays.tsv")),
 ];
 
-/// The parsed file `name`.
-pub fn table(name: &str) -> Result<Table, LexiconError> {
-    let (file, text) = FILES.iter().find(|(f, _)| *f == name).ok_or_else(|| LexiconError {
+/// The parsed file `name`. Every file is parsed once, together, on the first call: a few
+/// thousand rows, where parsing a file again for each list drawn from it would repeat work.
+pub fn table(name: &str) -> Result<&'static Table, LexiconError> {
+    static TABLES: LazyLock<Vec<Result<Table, LexiconError>>> =
+        LazyLock::new(|| FILES.iter().map(|(file, text)| Table::parse(file, text)).collect());
+    let i = FILES.iter().position(|(f, _)| *f == name).ok_or_else(|| LexiconError {
         file: "",
         line: 0,
         reason: format!("no vocabulary file {name:?}"),
     })?;
-    Table::parse(file, text)
+    TABLES[i].as_ref().map_err(Clone::clone)
 }
 
 /// Builds a value from an embedded file. The files are compiled in and `every_list_parses`
@@ -78,7 +81,7 @@ macro_rules! vocabulary {
         $(
             $(#[$doc])*
             pub static $name: LazyLock<$kind> =
-                LazyLock::new(|| built(table($file).and_then(|t| $kind::read(&t, None $(.or(Some($tag)))?))));
+                LazyLock::new(|| built(table($file).and_then(|t| $kind::read(t, None $(.or(Some($tag)))?))));
         )*
 
         /// Every list with its size, for the test that builds them all.
