@@ -76,7 +76,7 @@ fn clean_without_language_detection(bencher: Bencher) {
         .map(|(i, d)| parallax_ingest::parse_text("bench.txt", &i.to_string(), d.as_bytes()).expect("parses"))
         .collect();
     let bytes: usize = docs.iter().map(String::len).sum();
-    let config = ExtractConfig { detect_language: false };
+    let config = ExtractConfig { detect_language: false, ..ExtractConfig::default() };
     bencher
         .counter(BytesCount::new(bytes))
         .bench(|| raws.iter().map(|r| extract(black_box(r), &config).article.text.len()).sum::<usize>());

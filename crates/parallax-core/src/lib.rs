@@ -8,6 +8,7 @@
 
 mod article;
 mod entity;
+pub mod lexicon;
 mod names;
 mod quote;
 mod raw;

@@ -6,14 +6,7 @@
 
 use std::ops::Range;
 
-/// Words that end with a period without ending a sentence ("Mr. Adler", "Jan. 5", "U.S. troops"
-/// is handled by the internal-period rule). Lowercase, without the period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
-    "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "supt", "det", "insp", "atty",
-    "approx", "dept", "est", "fig", "vol", "pp", "cf", "al", "messrs", "mme", "mlle", "op", "ed",
-];
+use crate::lexicon;
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace, in order.
 ///
@@ -96,7 +89,8 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    lexicon::SENTENCE_ABBREVIATIONS.contains_ignore_ascii_case(word)
+        || lexicon::with_ascii_lowercase(word, |w| lexicon::month(w).is_some_and(|m| m.abbreviated)) == Some(true)
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {

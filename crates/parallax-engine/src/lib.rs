@@ -21,6 +21,7 @@ use parallax_core::Article;
 use parallax_dedup::DedupConfig;
 use parallax_extract::ExtractConfig;
 use parallax_ingest::ReadConfig;
+use parallax_nlp::time::TimelineConfig;
 use parallax_store::Store;
 use parallax_stories::{StoryClusterer, StoryConfig};
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,8 @@ pub struct Config {
     pub dedup: DedupConfig,
     /// The story clusterer's knobs, for a new store (a store keeps the ones it started with).
     pub stories: StoryConfig,
+    /// When statements of one story report one happening, and when they conflict on its day.
+    pub timeline: TimelineConfig,
 }
 
 impl Config {

@@ -30,7 +30,7 @@ impl Engine {
             quotes: quotes_of(records.iter().copied(), &linked),
             entities: linked.entities,
             times: records.iter().flat_map(|r| r.times.iter().map(|t| TimeJson::new(&r.article.id, t))).collect(),
-            timeline: timeline_of(records.iter().copied()),
+            timeline: timeline_of(records.iter().copied(), &self.config.timeline),
             run: run.summary(),
         })
     }
@@ -70,7 +70,7 @@ impl Engine {
             articles: records.iter().map(ArticleJson::stored).collect(),
             quotes: quotes_of(&records, &linked),
             entities: linked.entities,
-            timeline: timeline_of(&records),
+            timeline: timeline_of(&records, &self.config.timeline),
         }))
     }
 
@@ -96,8 +96,8 @@ impl Engine {
     /// store, oldest first.
     pub fn timeline(&self, story: Option<&str>) -> Result<Option<Vec<TimelineJson>>> {
         match story {
-            Some(id) => Ok(self.store.story(id)?.map(|(_, records)| timeline_of(&records))),
-            None => Ok(Some(timeline_of(&self.store.all()?))),
+            Some(id) => Ok(self.store.story(id)?.map(|(_, records)| timeline_of(&records, &self.config.timeline))),
+            None => Ok(Some(timeline_of(&self.store.all()?, &self.config.timeline))),
         }
     }
 

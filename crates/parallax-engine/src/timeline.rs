@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use parallax_core::{Article, TimeExpr, TimelineEntry};
+use parallax_nlp::time::TimelineConfig;
 
 use crate::contract::TimelineJson;
 use crate::ingest::tag_times;
@@ -14,7 +15,10 @@ use crate::Record;
 const MAX_RECONCILE: usize = 2000;
 
 /// The timeline of these articles, oldest first.
-pub(crate) fn timeline_of<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<TimelineJson> {
+pub(crate) fn timeline_of<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    config: &TimelineConfig,
+) -> Vec<TimelineJson> {
     let records: Vec<&Record> = records.into_iter().collect();
     // Records stored before times were have none: tag them now.
     let tagged: Vec<Vec<TimeExpr>> =
@@ -26,10 +30,10 @@ pub(crate) fn timeline_of<'a>(records: impl IntoIterator<Item = &'a Record>) -> 
             (&r.article, if r.times.is_empty() { t.as_slice() } else { r.times.as_slice() }, r.story.as_deref())
         })
         .collect();
-    build(&items)
+    build(&items, config)
 }
 
-fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<TimelineJson> {
+fn build(items: &[(&Article, &[TimeExpr], Option<&str>)], config: &TimelineConfig) -> Vec<TimelineJson> {
     let stories: HashMap<&str, &str> =
         items.iter().filter_map(|(a, _, story)| story.map(|s| (a.id.as_str(), s))).collect();
     let input: Vec<(&Article, &[TimeExpr])> = items.iter().map(|(a, t, _)| (*a, *t)).collect();
@@ -49,7 +53,7 @@ fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<TimelineJson> {
     for (story, entries) in by_story {
         // Pairwise within a story; a story of thousands of dated statements is left as it is.
         let entries = if story.is_some() && entries.len() <= MAX_RECONCILE {
-            parallax_nlp::time::reconcile(entries)
+            parallax_nlp::time::reconcile(entries, config)
         } else {
             entries
         };

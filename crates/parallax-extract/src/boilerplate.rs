@@ -8,6 +8,7 @@
 
 use std::sync::LazyLock;
 
+use parallax_core::lexicon;
 use regex::{Regex, RegexSet};
 
 /// What kind of junk a paragraph is.
@@ -44,6 +45,15 @@ pub(crate) enum Strength {
 /// Longest paragraph a junk pattern is tried on: boilerplate is short, and an article that
 /// discusses cookies or a website outage in full sentences must keep them.
 const MAX_JUNK_CHARS: usize = 400;
+
+/// A paragraph that reports speech is news, not junk, from this many chars: a short one ("Share
+/// this, he said") is still a widget.
+const REPORTING_MIN_CHARS: usize = 60;
+/// In a paragraph that reports speech, only patterns made for short lines (at most this long)
+/// still call it junk: the long patterns (consent, error pages) would eat a news sentence.
+const REPORTED_JUNK_MAX_CHARS: usize = 120;
+/// Longest line read as a section label ("World", "Europe News"): labels are a word or three.
+const MAX_SECTION_LABEL: usize = 40;
 
 struct Pattern {
     junk: Junk,
@@ -276,85 +286,6 @@ static PATTERNS: &[Pattern] = &[
     p(Tags, Edge, 300, r"^(?:tags?|topics?|filed under|categories|category|keywords|more about)\s*:"),
 ];
 
-/// The section names sites put above a headline.
-pub(crate) const SECTION_WORDS: &[&str] = &[
-    "world",
-    "news",
-    "latest",
-    "opinion",
-    "opinions",
-    "politics",
-    "business",
-    "economy",
-    "markets",
-    "money",
-    "finance",
-    "sport",
-    "sports",
-    "tech",
-    "technology",
-    "science",
-    "health",
-    "culture",
-    "entertainment",
-    "arts",
-    "lifestyle",
-    "life",
-    "local",
-    "national",
-    "international",
-    "nation",
-    "europe",
-    "asia",
-    "africa",
-    "americas",
-    "middle east",
-    "us",
-    "uk",
-    "environment",
-    "climate",
-    "travel",
-    "education",
-    "weather",
-    "breaking",
-    "analysis",
-    "editorial",
-    "editorials",
-    "features",
-    "columns",
-    "columnists",
-    "blogs",
-    "video",
-    "videos",
-    "home",
-    "top news",
-    "region",
-    "regional",
-    "metro",
-    "crime",
-    "justice",
-    "law",
-    "courts",
-    "defence",
-    "defense",
-    "security",
-    "diplomacy",
-    "elections",
-    "election",
-    "energy",
-    "agriculture",
-    "food",
-    "society",
-    "style",
-    "commentary",
-    "comment",
-    "world news",
-    "us news",
-    "uk news",
-    "global",
-    "investigations",
-];
-
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|told|according to|reported|added|announced)(?-u:\b)")
         .expect("valid reporting regex")
@@ -427,6 +358,7 @@ fn top_level_alternatives(regex: &str) -> Vec<&str> {
 /// Classifies one paragraph. `None` when no junk pattern holds.
 pub(crate) fn classify(para: &str) -> Option<(Junk, Strength)> {
     let len = para.len();
+    // Bytes first (cheap): no char takes more than four bytes.
     if len > MAX_JUNK_CHARS * 4 {
         return None;
     }
@@ -441,27 +373,27 @@ pub(crate) fn classify(para: &str) -> Option<(Junk, Strength)> {
     }
     hits.sort_unstable();
     // Junk never reports speech: "the page could not be displayed, the council said" is news.
-    let reports = !hits.is_empty() && chars > 60 && REPORTING.is_match(para);
+    let reports = !hits.is_empty() && chars > REPORTING_MIN_CHARS && REPORTING.is_match(para);
     let found = hits
         .into_iter()
         .map(|i| &PATTERNS[i])
-        .find(|p| chars <= p.max_chars && !(reports && p.max_chars > 120))
+        .find(|p| chars <= p.max_chars && !(reports && p.max_chars > REPORTED_JUNK_MAX_CHARS))
         .map(|p| (p.junk, p.strength));
     found.or_else(|| is_section_label(para).then_some((SectionLabel, Edge)))
 }
 
 /// "World", "POLITICS", "Europe News": a section name alone on a line.
 pub(crate) fn is_section_label(para: &str) -> bool {
-    if para.len() > 40 {
+    if para.len() > MAX_SECTION_LABEL {
         return false;
     }
     let lower = para.trim_end_matches([':', '.', '|']).trim().to_lowercase();
-    SECTION_WORDS.contains(&lower.as_str())
+    lexicon::SECTIONS.contains(&lower)
         || lower
             .split(['/', '|', '>', '·', '•'])
             .map(str::trim)
             .filter(|w| !w.is_empty())
-            .all(|w| SECTION_WORDS.contains(&w))
+            .all(|w| lexicon::SECTIONS.contains(w))
 }
 
 /// A label prefix glued to a paragraph: "EXCLUSIVE: Varnia's...", "Analysis: ...". Returns the

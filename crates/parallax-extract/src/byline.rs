@@ -3,9 +3,9 @@
 
 use std::sync::LazyLock;
 
+use parallax_core::lexicon;
 use regex::Regex;
 
-use crate::boilerplate::SECTION_WORDS;
 use crate::timestamp::is_calendar_word;
 
 /// What a byline line says.
@@ -16,96 +16,16 @@ pub(crate) struct Byline {
     pub(crate) credit: Option<String>,
 }
 
-/// Words that cannot be part of a person's name although capitalised in headlines and labels.
-const NOT_NAME_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "from",
-    "by",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "has",
-    "have",
-    "had",
-    "will",
-    "says",
-    "said",
-    "new",
-    "after",
-    "over",
-    "as",
-    "it",
-    "its",
-    "this",
-    "that",
-    "how",
-    "why",
-    "what",
-    "who",
-    "when",
-    "where",
-    "not",
-    "staff",
-    "reporter",
-    "correspondent",
-    "editor",
-    "writer",
-    "desk",
-    "team",
-    "agency",
-    "news",
-    "press",
-    "wire",
-    "updated",
-    "published",
-    "posted",
-    "opinion",
-    "analysis",
-    "exclusive",
-    "breaking",
-    "live",
-    "video",
-    "photo",
-    "comment",
-    "key",
-    "points",
-    "summary",
-    "highlights",
-    "takeaways",
-    "contents",
-    "main",
-    "top",
-    "more",
-    "read",
-    "related",
-    "share",
-    "follow",
-    "sign",
-    "subscribe",
-    "home",
-    "menu",
-    "search",
-    "latest",
-];
-
-/// Lowercase words that occur inside names: "Ursula von der Leyen", "Omar bin Said".
-const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von", "la", "le", "bin", "ibn", "al",
-    "el", "ter", "ten", "y", "zu",
-];
+/// Longest byline line ("By …"): longer is a sentence that starts with "By".
+const MAX_BYLINE: usize = 160;
+/// Longest line taken for a name alone under a headline.
+const MAX_NAME_LINE: usize = 80;
+/// Most words of each name on a name-alone line: more is a deck or a label.
+const MAX_NAME_LINE_WORDS: usize = 3;
+/// Fewest and most words of a person's name ("Jane Roe", "Maria de la Cruz Lopez").
+const NAME_WORDS: (usize, usize) = (2, 5);
+/// Most words of an organisation credited in a byline ("Meridian Press Agency").
+const MAX_CREDIT_WORDS: usize = 6;
 
 /// Job titles that follow a name in a byline ("Jane Roe, Senior Correspondent").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,7 +40,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
         Regex::new(r"^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Tt]ext by|[Ss]tory by)[:\s]\s*(\S.*)$")
             .expect("valid by regex")
     });
-    if line.chars().count() > 160 {
+    if line.chars().count() > MAX_BYLINE {
         return None;
     }
     let rest = BY.captures(line.trim())?.get(1)?.as_str();
@@ -133,7 +53,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
 /// speaks of "special circumstances" is a deck, not an author. `body_words` holds the words the
 /// body uses in lowercase.
 pub(crate) fn parse_name_line(line: &str, body_words: &dyn Fn(&str) -> bool) -> Option<Byline> {
-    if line.chars().count() > 80 || line.ends_with(['.', '!', '?', ':', ';']) {
+    if line.chars().count() > MAX_NAME_LINE || line.ends_with(['.', '!', '?', ':', ';']) {
         return None;
     }
     let mut parts = line.split(['|', ',', '—', '–']).map(str::trim).filter(|p| !p.is_empty());
@@ -147,7 +67,12 @@ pub(crate) fn parse_name_line(line: &str, body_words: &dyn Fn(&str) -> bool) -> 
         let name = name.trim();
         let words: Vec<&str> = name.split_whitespace().collect();
         let common = words.iter().filter(|w| body_words(&w.to_lowercase())).count();
-        if words.len() > 3 || !is_person_name(name) || common * 2 > words.len() || (words.len() == 2 && common == 2) {
+        // Half its words used in the body, or both of a two-word name: a deck, not an author.
+        if words.len() > MAX_NAME_LINE_WORDS
+            || !is_person_name(name)
+            || common * 2 > words.len()
+            || (words.len() == 2 && common == 2)
+        {
             return None;
         }
         byline.authors.push(display_name(name));
@@ -187,18 +112,18 @@ fn names_and_credit(text: &str) -> Option<Byline> {
 /// common or headline word.
 pub(crate) fn is_person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) {
+    if !(NAME_WORDS.0..=NAME_WORDS.1).contains(&words.len()) {
         return false;
     }
     let mut capitalised = 0;
     for (i, w) in words.iter().enumerate() {
         let lower = w.to_lowercase();
-        if NAME_PARTICLES.contains(&lower.as_str()) && i > 0 && i + 1 < words.len() && w.chars().all(char::is_lowercase)
+        if lexicon::NAME_PARTICLES.contains(&lower) && i > 0 && i + 1 < words.len() && w.chars().all(char::is_lowercase)
         {
             continue;
         }
         let bare = lower.trim_end_matches('.');
-        if NOT_NAME_WORDS.contains(&bare) || is_calendar_word(bare) || SECTION_WORDS.contains(&lower.as_str()) {
+        if lexicon::NOT_NAME_WORDS.contains(bare) || is_calendar_word(bare) || lexicon::SECTIONS.contains(&lower) {
             return false;
         }
         let mut chars = w.chars();
@@ -214,7 +139,7 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         }
         capitalised += 1;
     }
-    capitalised >= 2
+    capitalised >= NAME_WORDS.0
 }
 
 /// "JANE ROE" -> "Jane Roe"; mixed-case names stay as written.
@@ -243,7 +168,7 @@ pub(crate) fn title_case(word: &str) -> String {
 /// "Meridian Press Agency", "Reuters", "The Kessel Courier": capitalised words, few of them.
 fn looks_like_org(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
-    (1..=6).contains(&words.len())
+    (1..=MAX_CREDIT_WORDS).contains(&words.len())
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(*w, "of" | "the" | "and" | "for" | "&")

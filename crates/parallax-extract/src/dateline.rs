@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use parallax_core::lexicon;
 use regex::Regex;
 
 use crate::byline::title_case;
@@ -17,51 +18,13 @@ pub(crate) struct Dateline {
     pub(crate) len: usize,
 }
 
-/// All-caps words that open a paragraph with a colon or dash but are labels, not places.
-const NOT_PLACES: &[&str] = &[
-    "UPDATE",
-    "UPDATED",
-    "BREAKING",
-    "BREAKING NEWS",
-    "EXCLUSIVE",
-    "ANALYSIS",
-    "OPINION",
-    "WATCH",
-    "LIVE",
-    "NOTE",
-    "EDITOR'S NOTE",
-    "CORRECTION",
-    "WARNING",
-    "FILE",
-    "PHOTO",
-    "VIDEO",
-    "FACTBOX",
-    "KEY POINTS",
-    "Q",
-    "A",
-    "SUMMARY",
-    "EDITORIAL",
-    "COMMENT",
-    "ADVERTISEMENT",
-    "READ MORE",
-    "ALSO READ",
-    "RELATED",
-    "UPDATE 1",
-    "UPDATE 2",
-    "UPDATE 3",
-    "URGENT",
-    "FLASH",
-    "ALERT",
-    "NEW",
-    "TOP",
-];
-
-/// Words that open sentences, not place names: "On October 1-2 Ashgabat hosts…" has no dateline.
-const SENTENCE_OPENERS: &[&str] = &[
-    "on", "in", "at", "the", "a", "an", "by", "for", "from", "as", "after", "before", "during", "since", "until",
-    "when", "while", "with", "without", "over", "under", "of", "to", "but", "and", "or", "if", "this", "that", "these",
-    "those", "it", "he", "she", "they", "we", "i", "you", "last", "next", "early", "late",
-];
+/// Bytes from a paragraph's start within which a dateline's separator stands ("NEW YORK, Nov. 3
+/// (AP) —" is under 40): the cheap test before the regexes.
+const DATELINE_REACH: usize = 90;
+/// Chars of body text a dateline needs after it: a short rest is a label line, not a story.
+const MIN_BODY_AFTER: usize = 20;
+/// Longest line read as a dateline alone ("VARNOPOL (MPA) -").
+const MAX_DATELINE_ALONE: usize = 60;
 
 /// Matches a dateline at the start of `para`.
 pub(crate) fn parse(para: &str) -> Option<Dateline> {
@@ -81,7 +44,7 @@ pub(crate) fn parse(para: &str) -> Option<Dateline> {
     });
     // Cheap test first: a dateline ends in a separator within its first few words, and capture
     // groups need the regex engine's slow path.
-    let head = &para.as_bytes()[..para.len().min(90)];
+    let head = &para.as_bytes()[..para.len().min(DATELINE_REACH)];
     if !head.iter().any(|b| matches!(b, b':' | b'-' | b'_' | b'/' | 0xE2)) {
         return None;
     }
@@ -96,17 +59,16 @@ pub(crate) fn parse(para: &str) -> Option<Dateline> {
     let whole = caps.get(0)?;
     let rest = &para[whole.end()..];
     // Body text must follow, opening like a sentence.
-    if rest.chars().count() < 20
+    if rest.chars().count() < MIN_BODY_AFTER
         || !rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\''))
     {
         return None;
     }
     let place_raw = caps.name("place")?.as_str();
     let first_word = place_raw.split(' ').next().unwrap_or("").to_lowercase();
-    if NOT_PLACES.contains(&place_raw)
-        || SENTENCE_OPENERS.contains(&first_word.as_str())
-        || is_calendar_word(&first_word)
-    {
+    // All-caps labels ("BREAKING NEWS:") and sentence openers ("On October 1-2 Ashgabat hosts…")
+    // look like datelines but name no place.
+    if is_label(place_raw) || lexicon::DATELINE_OPENERS.contains(&first_word) || is_calendar_word(&first_word) {
         return None;
     }
     let place = if place_raw.chars().any(char::is_lowercase) {
@@ -122,9 +84,14 @@ pub(crate) fn parse(para: &str) -> Option<Dateline> {
     Some(Dateline { place, agency, len: whole.end() })
 }
 
+/// An all-caps label that opens a paragraph with a colon or dash ("UPDATE:", "KEY POINTS -").
+fn is_label(place: &str) -> bool {
+    !place.chars().any(char::is_lowercase) && lexicon::NOT_PLACE_LABELS.contains(&place.to_lowercase())
+}
+
 /// A dateline standing alone on its line ("VARNOPOL (MPA) -", "KESSEL:").
 pub(crate) fn parse_alone(para: &str) -> Option<Dateline> {
-    if para.chars().count() > 60 || !para.ends_with([':', '-', '—', '–', '_']) {
+    if para.chars().count() > MAX_DATELINE_ALONE || !para.ends_with([':', '-', '—', '–', '_']) {
         return None;
     }
     // Reuse the opening matcher by giving it a sentence to open.

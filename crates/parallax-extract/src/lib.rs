@@ -20,7 +20,7 @@ mod repeats;
 mod timestamp;
 
 use boilerplate::{Junk, Strength};
-use parallax_core::{text, Article, BodyFormat, Published, RawDoc};
+use parallax_core::{lexicon, text, Article, BodyFormat, Published, RawDoc};
 
 /// Knobs of the cleaner.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -28,13 +28,36 @@ use parallax_core::{text, Article, BodyFormat, Published, RawDoc};
 pub struct ExtractConfig {
     /// Guess the language of the body (whatlang); off saves a little time.
     pub detect_language: bool,
+    /// whatlang's confidence below which the language is left unknown: lower guesses more
+    /// often, and more often wrongly on short or mixed-language text.
+    pub language_min_confidence: f64,
 }
 
 impl Default for ExtractConfig {
     fn default() -> ExtractConfig {
-        ExtractConfig { detect_language: true }
+        ExtractConfig { detect_language: true, language_min_confidence: 0.2 }
     }
 }
+
+/// Chars of the body the language is guessed from: enough for whatlang's trigrams, and the
+/// guess costs more than all the cleaning when it reads a whole long article.
+const LANGUAGE_SAMPLE_CHARS: usize = 1000;
+/// Words below which no language is guessed: a caption or a stub says too little.
+const LANGUAGE_MIN_WORDS: usize = 3;
+/// Chars read for the English shortcut: a paragraph or two tells English at a glance.
+const ENGLISH_SAMPLE_CHARS: usize = 500;
+/// Words the English shortcut needs before it judges.
+const ENGLISH_MIN_WORDS: usize = 20;
+/// One English function word in this many words makes a text English without whatlang (a
+/// fifth): English running text has 30-40% of them, other Latin-script languages under 10%.
+const ENGLISH_ONE_IN: usize = 5;
+/// Paragraphs from the top within which a name alone on its line is taken for a byline: further
+/// down it is more likely a heading or a caption.
+const NAME_LINE_REACH: usize = 4;
+/// Longest line split into meta parts ("By Jane Roe | 08:41 GMT 03.11.2026"): longer is prose.
+const MAX_META_LINE: usize = 240;
+/// Fewest and most words of a line taken for a headline when the title was junk.
+const HEADLINE_WORDS: (usize, usize) = (3, 25);
 
 /// A cleaned article and what the cleaner noticed on the way.
 #[derive(Debug, Clone)]
@@ -127,7 +150,7 @@ fn clean(doc: &RawDoc, config: &ExtractConfig, origin: Origin) -> Extracted {
             title = Some(stripped.to_string());
             keep[top_end] = None;
         } else if let Some(b) =
-            byline::parse_name_line(stripped, &is_body_word).filter(|_| top_end < 4 && title.is_some())
+            byline::parse_name_line(stripped, &is_body_word).filter(|_| top_end < NAME_LINE_REACH && title.is_some())
         {
             found.add_byline(b);
             keep[top_end] = None;
@@ -254,7 +277,7 @@ fn drop_as_meta_or_junk(
 
 /// "By Jane Roe | 08:41 GMT 03.11.2026" and "World | Nov 3, 2026": each part meta or junk.
 fn split_meta_parts(para: &str, edge: bool, meta_year: Option<i16>, found: &mut Found) -> bool {
-    if para.len() > 240 {
+    if para.len() > MAX_META_LINE {
         return false;
     }
     let parts: Vec<&str> = para.split(['|', '•', '·']).map(str::trim).filter(|p| !p.is_empty()).collect();
@@ -322,7 +345,7 @@ fn skip_words(para: &str, n: usize) -> &str {
 /// Short, no final full stop, capitalised: a headline rather than a sentence.
 fn is_headline_like(para: &str) -> bool {
     let words = text::word_count(para);
-    (3..=25).contains(&words)
+    (HEADLINE_WORDS.0..=HEADLINE_WORDS.1).contains(&words)
         && !para.ends_with(['.', '!', '?', ':', ';', '"', '”'])
         && para.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
@@ -379,7 +402,13 @@ fn assemble(
     // A declared language (`<html lang="en-GB">`, a feed's) wins over a guess from the text.
     let declared = doc.meta.language.as_deref().and_then(|l| l.split(['-', '_']).next()).map(str::to_ascii_lowercase);
     let declared = declared.filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()));
-    let language = declared.or_else(|| if config.detect_language { detect_language(&text) } else { None });
+    let language = declared.or_else(|| {
+        if config.detect_language {
+            detect_language(&text, config.language_min_confidence)
+        } else {
+            None
+        }
+    });
 
     Article {
         id: doc.id.clone(),
@@ -423,69 +452,21 @@ fn choose_published(
     }
 }
 
-fn is_english_function_word(word: &str) -> bool {
-    let mut buf = [0u8; 5];
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..word.len().min(5)],
-        b"the"
-            | b"of"
-            | b"and"
-            | b"to"
-            | b"in"
-            | b"a"
-            | b"is"
-            | b"that"
-            | b"for"
-            | b"on"
-            | b"was"
-            | b"with"
-            | b"he"
-            | b"she"
-            | b"it"
-            | b"as"
-            | b"by"
-            | b"at"
-            | b"said"
-            | b"from"
-            | b"his"
-            | b"her"
-            | b"have"
-            | b"has"
-            | b"be"
-            | b"are"
-            | b"were"
-            | b"an"
-            | b"this"
-            | b"which"
-            | b"not"
-            | b"but"
-            | b"they"
-            | b"who"
-            | b"would"
-            | b"will"
-            | b"their"
-            | b"been"
-    )
-}
-
 /// ISO 639-1 where one exists: what users and the JSON contract expect ("en").
 ///
 /// English, most of what Parallax reads, is recognised by its function words before whatlang
 /// runs: whatlang scores every trigram against every language's profile, which costs more than
 /// all the cleaning, while a text of which a fifth of the words are "the", "of", "said"… is
 /// English beyond doubt.
-fn detect_language(text: &str) -> Option<String> {
-    let sample = match text.char_indices().nth(1000) {
+fn detect_language(text: &str, min_confidence: f64) -> Option<String> {
+    let sample = match text.char_indices().nth(LANGUAGE_SAMPLE_CHARS) {
         Some((i, _)) => &text[..i],
         None => text,
     };
-    if text::word_count(sample) < 3 {
+    if text::word_count(sample) < LANGUAGE_MIN_WORDS {
         return None;
     }
-    let short = match sample.char_indices().nth(500) {
+    let short = match sample.char_indices().nth(ENGLISH_SAMPLE_CHARS) {
         Some((i, _)) => &sample[..i],
         None => sample,
     };
@@ -493,7 +474,7 @@ fn detect_language(text: &str) -> Option<String> {
         return Some("en".to_string());
     }
     let info = whatlang::detect(sample)?;
-    if info.confidence() < 0.2 {
+    if info.confidence() < min_confidence {
         return None;
     }
     let code = info.lang().code();
@@ -505,88 +486,21 @@ fn is_clearly_english(sample: &str) -> bool {
     // ASCII letters only: a word with other letters is not an English function word anyway.
     for word in sample.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if word.len() <= 5 && is_english_function_word(word) {
+        if lexicon::ENGLISH_FUNCTION_WORDS.contains_ignore_ascii_case(word) {
             hits += 1;
         }
     }
-    // English running text has 30-40% of these; other Latin-script languages stay under 10%.
-    words >= 20 && hits * 5 >= words
+    words >= ENGLISH_MIN_WORDS && hits * ENGLISH_ONE_IN >= words
 }
 
+/// The ISO 639-1 code of an ISO 639-3 code, where one exists. Individual languages whose
+/// ISO 639-1 code belongs to their macrolanguage (Mandarin, "cmn": "zh") come from the lexicon;
+/// isolang knows only the macrolanguage's.
 fn iso_639_1(code: &str) -> Option<&'static str> {
-    const MAP: &[(&str, &str)] = &[
-        ("eng", "en"),
-        ("deu", "de"),
-        ("fra", "fr"),
-        ("spa", "es"),
-        ("ita", "it"),
-        ("por", "pt"),
-        ("nld", "nl"),
-        ("rus", "ru"),
-        ("ukr", "uk"),
-        ("pol", "pl"),
-        ("ces", "cs"),
-        ("slk", "sk"),
-        ("slv", "sl"),
-        ("hrv", "hr"),
-        ("srp", "sr"),
-        ("bul", "bg"),
-        ("ron", "ro"),
-        ("hun", "hu"),
-        ("fin", "fi"),
-        ("swe", "sv"),
-        ("dan", "da"),
-        ("nob", "nb"),
-        ("est", "et"),
-        ("lav", "lv"),
-        ("lit", "lt"),
-        ("ell", "el"),
-        ("tur", "tr"),
-        ("ara", "ar"),
-        ("heb", "he"),
-        ("pes", "fa"),
-        ("urd", "ur"),
-        ("hin", "hi"),
-        ("ben", "bn"),
-        ("tam", "ta"),
-        ("tel", "te"),
-        ("mar", "mr"),
-        ("guj", "gu"),
-        ("kan", "kn"),
-        ("mal", "ml"),
-        ("pan", "pa"),
-        ("cmn", "zh"),
-        ("jpn", "ja"),
-        ("kor", "ko"),
-        ("vie", "vi"),
-        ("tha", "th"),
-        ("ind", "id"),
-        ("tgl", "tl"),
-        ("swh", "sw"),
-        ("afr", "af"),
-        ("cat", "ca"),
-        ("epo", "eo"),
-        ("bel", "be"),
-        ("kat", "ka"),
-        ("hye", "hy"),
-        ("aze", "az"),
-        ("uzb", "uz"),
-        ("amh", "am"),
-        ("yor", "yo"),
-        ("zul", "zu"),
-        ("sna", "sn"),
-        ("nep", "ne"),
-        ("sin", "si"),
-        ("khm", "km"),
-        ("mya", "my"),
-        ("lat", "la"),
-        ("jav", "jv"),
-        ("ori", "or"),
-        ("aka", "ak"),
-        ("tuk", "tk"),
-        ("yid", "yi"),
-    ];
-    MAP.iter().find(|(three, _)| *three == code).map(|(_, two)| *two)
+    if let Some(macrolanguage) = lexicon::MACROLANGUAGE_CODES.get(code) {
+        return Some(macrolanguage.value());
+    }
+    isolang::Language::from_639_3(code)?.to_639_1()
 }
 
 #[cfg(test)]

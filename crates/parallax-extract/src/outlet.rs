@@ -1,63 +1,7 @@
 //! Which outlet published an article: from the URL's host, the metadata line's source token, or
 //! an agency credit, in that order of trust. Also tells a section name from an outlet name.
 
-use crate::boilerplate::SECTION_WORDS;
-
-/// Hosts whose outlet name differs from what the host says. A lexicon rather than a guess:
-/// "nytimes.com" cannot be turned into "The New York Times" by rule.
-const KNOWN_HOSTS: &[(&str, &str)] = &[
-    ("reuters.com", "Reuters"),
-    ("apnews.com", "Associated Press"),
-    ("ap.org", "Associated Press"),
-    ("bbc.co.uk", "BBC"),
-    ("bbc.com", "BBC"),
-    ("nytimes.com", "The New York Times"),
-    ("washingtonpost.com", "The Washington Post"),
-    ("theguardian.com", "The Guardian"),
-    ("guardian.co.uk", "The Guardian"),
-    ("cnn.com", "CNN"),
-    ("foxnews.com", "Fox News"),
-    ("wsj.com", "The Wall Street Journal"),
-    ("bloomberg.com", "Bloomberg"),
-    ("aljazeera.com", "Al Jazeera"),
-    ("npr.org", "NPR"),
-    ("usatoday.com", "USA Today"),
-    ("huffpost.com", "HuffPost"),
-    ("huffingtonpost.com", "HuffPost"),
-    ("breitbart.com", "Breitbart"),
-    ("politico.com", "Politico"),
-    ("ft.com", "Financial Times"),
-    ("economist.com", "The Economist"),
-    ("nbcnews.com", "NBC News"),
-    ("cbsnews.com", "CBS News"),
-    ("abcnews.go.com", "ABC News"),
-    ("dw.com", "Deutsche Welle"),
-    ("france24.com", "France 24"),
-    ("afp.com", "AFP"),
-    ("rt.com", "RT"),
-    ("tass.com", "TASS"),
-    ("ndtv.com", "NDTV"),
-    ("indiatimes.com", "The Times of India"),
-    ("hindustantimes.com", "Hindustan Times"),
-    ("thehindu.com", "The Hindu"),
-    ("scmp.com", "South China Morning Post"),
-    ("xinhuanet.com", "Xinhua"),
-    ("latimes.com", "Los Angeles Times"),
-    ("independent.co.uk", "The Independent"),
-    ("telegraph.co.uk", "The Telegraph"),
-    ("dailymail.co.uk", "Daily Mail"),
-    ("sky.com", "Sky News"),
-    ("euronews.com", "Euronews"),
-    ("axios.com", "Axios"),
-    ("thehill.com", "The Hill"),
-    ("newsweek.com", "Newsweek"),
-    ("time.com", "Time"),
-    ("cnbc.com", "CNBC"),
-    ("abc.net.au", "ABC News"),
-    ("theatlantic.com", "The Atlantic"),
-    ("vox.com", "Vox"),
-    ("westernjournal.com", "Western Journal"),
-];
+use parallax_core::lexicon;
 
 /// What a metadata line's `<source>` token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +25,7 @@ pub(crate) fn classify_source(token: &str) -> SourceToken {
         return SourceToken::Url(format!("https://{token}"));
     }
     let spaced = lower.replace(['-', '_'], " ");
-    if SECTION_WORDS.contains(&spaced.as_str()) && token.chars().all(|c| !c.is_uppercase()) {
+    if lexicon::SECTIONS.contains(&spaced) && token.chars().all(|c| !c.is_uppercase()) {
         return SourceToken::Section(spaced);
     }
     SourceToken::Outlet(token.to_string())
@@ -111,10 +55,11 @@ pub(crate) fn host(url: &str) -> Option<String> {
 /// The outlet a URL belongs to: a known name, else the host itself.
 pub(crate) fn outlet_from_url(url: &str) -> Option<String> {
     let host = host(url)?;
-    let known = KNOWN_HOSTS
-        .iter()
-        .find(|(h, _)| host == *h || (host.ends_with(h) && host[..host.len() - h.len()].ends_with('.')));
-    Some(known.map_or(host, |(_, name)| (*name).to_string()))
+    // The host, then each parent domain: "news.bbc.co.uk" is BBC's. A lexicon rather than a
+    // guess: "nytimes.com" cannot be turned into "The New York Times" by rule.
+    let known = std::iter::successors(Some(host.as_str()), |d| d.split_once('.').map(|(_, parent)| parent))
+        .find_map(|d| lexicon::OUTLET_HOSTS.get(d));
+    Some(known.map_or(host.clone(), |k| k.value().to_string()))
 }
 
 #[cfg(test)]

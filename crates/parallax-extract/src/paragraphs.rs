@@ -1,33 +1,21 @@
 //! Body text to paragraphs: blank-line blocks, hard-wrapped lines re-joined, and sentences
 //! that a scraper glued together (`...the ministry."The spokesman`) split where the glue was.
 
-/// Sentence openers that mark a glue point even without punctuation (`...the talksThe
-/// minister`): only these, because camel-case names (McDonald, DeSantis) look the same.
-const GLUE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "This",
-    "That",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Officials",
-    "However",
-    "According",
-];
+use parallax_core::lexicon;
+
+/// A hard-wrapped block's line that ends a clause and is shorter than this share (in percent) of
+/// the longest line ends its paragraph: wrapping fills lines, a paragraph's last line is short.
+const PARAGRAPH_END_PERCENT: usize = 70;
+/// Chars from which a line counts as long when telling wrapped text from a list of lines.
+const WRAPPED_MIN_LINE: usize = 40;
+/// Share (in percent) of a block's inner lines that must be long and stop mid-sentence for the
+/// block to be hard-wrapped prose; a headline list ends its lines.
+const WRAPPED_OPEN_PERCENT: usize = 60;
+/// Every inner line at least this share (in percent) of the longest: evenly filled, wrapped.
+const EVEN_LINE_PERCENT: usize = 75;
+/// Letters of the lowercase word before a glued opener ("talksThe"): shorter runs are names
+/// written in camel case ("McDonald") or initials.
+const GLUE_MIN_WORD: usize = 4;
 
 /// Splits `body` into paragraphs: normalised whitespace, invisible characters dropped,
 /// hard-wrapped lines joined, glued sentences split into paragraphs of their own.
@@ -141,7 +129,7 @@ fn flush_block(lines: &[&str], out: &mut Vec<String>) {
             para.push(' ');
         }
         para.push_str(line);
-        if ends_clause(line) && line.chars().count() * 10 < max * 7 {
+        if ends_clause(line) && line.chars().count() * 100 < max * PARAGRAPH_END_PERCENT {
             split_glue(&para, out);
             para.clear();
         }
@@ -157,13 +145,13 @@ fn is_wrapped(lines: &[&str]) -> bool {
         return false;
     }
     let len = |l: &&str| l.chars().count();
-    let open_long = inner.iter().filter(|l| len(l) >= 40 && !ends_clause(l)).count();
-    if open_long * 10 < inner.len() * 6 {
+    let open_long = inner.iter().filter(|l| len(l) >= WRAPPED_MIN_LINE && !ends_clause(l)).count();
+    if open_long * 100 < inner.len() * WRAPPED_OPEN_PERCENT {
         return false;
     }
     let lower_next = lines[1..].iter().filter(|l| l.starts_with(char::is_lowercase)).count() * 2 >= inner.len();
     let max = inner.iter().map(len).max().unwrap_or(0);
-    let even = inner.len() >= 2 && inner.iter().all(|l| len(l) * 4 >= max * 3);
+    let even = inner.len() >= 2 && inner.iter().all(|l| len(l) * 100 >= max * EVEN_LINE_PERCENT);
     lower_next || even
 }
 
@@ -241,8 +229,15 @@ fn glue_after_terminator(line: &str, start: usize, i: usize) -> Option<usize> {
 fn glue_before_opener(line: &str, i: usize) -> Option<usize> {
     let word_before = line[..i].chars().rev().take_while(|c| c.is_alphabetic()).count();
     let rest = &line[i..];
-    let opener = GLUE_OPENERS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].starts_with(' '));
-    (word_before >= 4 && opener).then_some(i)
+    // Only the openers listed, capitalised ("The", not "THE"): camel-case names (McDonald,
+    // DeSantis) look the same as glue.
+    let opener = rest.split_once(' ').is_some_and(|(first, _)| {
+        let mut chars = first.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && !chars.any(|c| c.is_uppercase())
+            && lexicon::GLUE_OPENERS.contains_ignore_ascii_case(first)
+    });
+    (word_before >= GLUE_MIN_WORD && opener).then_some(i)
 }
 
 /// `www.Example.com`, `U.S.Army`, `e.g.The`: a token that has another period between letters

@@ -7,7 +7,14 @@
 
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::Offset;
-use parallax_core::Published;
+use parallax_core::{lexicon, Published};
+
+/// Longest timestamp line, in chars ("Published: Wednesday 4 March 2026, 14:02 GMT | Updated: …").
+const MAX_STAMP_LINE: usize = 90;
+/// Most words and marks of a timestamp line.
+const MAX_STAMP_TOKENS: usize = 16;
+/// The largest offset from UTC any zone has (Kiribati, UTC+14).
+const MAX_UTC_OFFSET_HOURS: i32 = 14;
 
 /// A timestamp line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,13 +34,17 @@ pub(crate) fn parse(line: &str) -> Option<Timestamp> {
 pub(crate) fn parse_with_year(line: &str, default_year: Option<i16>) -> Option<Timestamp> {
     // Every timestamp line has a digit, except "just now".
     let has_digit = line.bytes().any(|b| b.is_ascii_digit());
-    if line.len() > 360 || line.chars().count() > 90 || !(has_digit || line.to_lowercase().contains("now")) {
+    // Bytes first (cheap): no char takes more than four bytes.
+    if line.len() > MAX_STAMP_LINE * 4
+        || line.chars().count() > MAX_STAMP_LINE
+        || !(has_digit || line.to_lowercase().contains("now"))
+    {
         return None;
     }
     let mut parts = Parts::default();
     let lower = line.to_lowercase();
     let tokens = tokenize(&lower);
-    if tokens.is_empty() || tokens.len() > 16 {
+    if tokens.is_empty() || tokens.len() > MAX_STAMP_TOKENS {
         return None;
     }
     let mut relative = false;
@@ -41,11 +52,11 @@ pub(crate) fn parse_with_year(line: &str, default_year: Option<i16>) -> Option<T
     while i < tokens.len() {
         let t = tokens[i].as_str();
         let next = tokens.get(i + 1).map(String::as_str);
-        if LABELS.contains(&t) {
+        if lexicon::STAMP_LABELS.contains(t) {
             parts.updated |= matches!(t, "updated" | "modified" | "edited" | "update");
         } else if let Some(m) = month(t) {
             parts.month = Some(m);
-        } else if WEEKDAYS.contains(&t.trim_end_matches('.')) {
+        } else if lexicon::weekday(t.trim_end_matches('.')).is_some() {
         } else if let Some((dt, off)) = iso(t) {
             parts.iso = Some((dt, off));
         } else if let Some((y, m, d)) = numeric_date(t) {
@@ -64,12 +75,12 @@ pub(crate) fn parse_with_year(line: &str, default_year: Option<i16>) -> Option<T
                 parts.year = Some(n as i16);
             } else if n <= 31 && parts.day.is_none() {
                 parts.day = Some(n as i8);
-            } else if RELATIVE_UNITS.contains(&next.unwrap_or("")) {
+            } else if lexicon::STAMP_UNITS.contains(next.unwrap_or("")) {
                 relative = true;
             } else {
                 return None;
             }
-        } else if RELATIVE_UNITS.contains(&t) || matches!(t, "ago" | "just" | "now" | "a" | "an" | "few") {
+        } else if lexicon::STAMP_UNITS.contains(t) || matches!(t, "ago" | "just" | "now" | "a" | "an" | "few") {
             relative = true;
         } else {
             return None;
@@ -133,58 +144,6 @@ impl Parts {
     }
 }
 
-const LABELS: &[&str] = &[
-    "published",
-    "updated",
-    "update",
-    "posted",
-    "last",
-    "modified",
-    "first",
-    "on",
-    "at",
-    "date",
-    "time",
-    "created",
-    "edited",
-    "uploaded",
-    "-",
-    "—",
-    "–",
-    "/",
-    "|",
-    "•",
-    "·",
-    "@",
-    "of",
-    "in",
-    "originally",
-    "and",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-const RELATIVE_UNITS: &[&str] = &[
-    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "h", "day",
-    "days", "week", "weeks", "month", "months", "year", "years",
-];
-
 fn tokenize(lower: &str) -> Vec<String> {
     let spaced: String =
         lower.chars().map(|c| if matches!(c, ',' | '(' | ')' | '[' | ']') { ' ' } else { c }).collect();
@@ -199,36 +158,15 @@ fn tokenize(lower: &str) -> Vec<String> {
     tokens
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Month and weekday names and "today"/"yesterday" (lowercase): words of dates, never of names
 /// or places.
 pub(crate) fn is_calendar_word(lower: &str) -> bool {
-    MONTHS.contains(&lower) || WEEKDAYS[..7].contains(&lower) || matches!(lower, "today" | "yesterday")
+    lexicon::is_month_name(lower) || lexicon::is_weekday_name(lower) || matches!(lower, "today" | "yesterday")
 }
 
+/// A month's name or abbreviation ("Sept.", "nov").
 fn month(t: &str) -> Option<i8> {
-    let t = t.trim_end_matches('.');
-    if t.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == t || (t.len() >= 3 && m.starts_with(t) && (t.len() == 3 || t == "sept")))
-        .map(|i| i as i8 + 1)
+    lexicon::month(t.trim_end_matches('.')).map(|m| m.number as i8)
 }
 
 fn iso(t: &str) -> Option<(DateTime, Option<Offset>)> {
@@ -344,54 +282,45 @@ fn us_daylight_time(date: Date) -> bool {
     }
 }
 
+/// Seconds east of UTC of a `+HH:MM` / `-HH:MM` offset (as `time_zones.tsv` writes them).
+fn utc_offset(offset: &str) -> Option<i32> {
+    let (sign, rest) = match offset.as_bytes().first()? {
+        b'+' => (1, &offset[1..]),
+        b'-' => (-1, &offset[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    Some(sign * (h.parse::<i32>().ok()? * 3600 + m.parse::<i32>().ok()? * 60))
+}
+
 fn zone(t: &str) -> Option<ZoneName> {
     const H: i32 = 3600;
-    let fixed = |h: i32| Some(ZoneName::Fixed(h));
-    match t.trim_end_matches('.') {
-        "gmt" | "utc" | "z" | "wet" => fixed(0),
-        "bst" | "cet" | "wat" | "west" => fixed(H),
-        "cest" | "eet" | "cat" | "sast" => fixed(2 * H),
-        "eest" | "msk" | "eat" | "ast" => fixed(3 * H),
-        "ist" => Some(ZoneName::Fixed(5 * H + 1800)),
-        "pkt" => fixed(5 * H),
-        "wib" | "ict" => fixed(7 * H),
-        "sgt" | "hkt" | "cst8" | "awst" | "pht" => fixed(8 * H),
-        "jst" | "kst" => fixed(9 * H),
-        "aest" => fixed(10 * H),
-        "aedt" => fixed(11 * H),
-        "nzst" => fixed(12 * H),
-        "est" => fixed(-5 * H),
-        "edt" => fixed(-4 * H),
-        "cst" => fixed(-6 * H),
-        "cdt" => fixed(-5 * H),
-        "mst" => fixed(-7 * H),
-        "mdt" => fixed(-6 * H),
-        "pst" => fixed(-8 * H),
-        "pdt" => fixed(-7 * H),
-        "et" => Some(ZoneName::UsDaylight(-5 * H)),
-        "ct" => Some(ZoneName::UsDaylight(-6 * H)),
-        "mt" => Some(ZoneName::UsDaylight(-7 * H)),
-        "pt" => Some(ZoneName::UsDaylight(-8 * H)),
-        other => {
-            // "gmt+3", "utc+05:30", "+0100"
-            let rest = other.strip_prefix("gmt").or_else(|| other.strip_prefix("utc")).unwrap_or(other);
-            let sign = match rest.chars().next()? {
-                '+' => 1,
-                '-' => -1,
-                _ => return None,
-            };
-            let digits: String = rest[1..].chars().filter(|c| *c != ':').collect();
-            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            let (h, m) = if digits.len() <= 2 {
-                (digits.parse::<i32>().ok()?, 0)
-            } else {
-                (digits[..digits.len() - 2].parse().ok()?, digits[digits.len() - 2..].parse().ok()?)
-            };
-            (h <= 14 && m < 60).then_some(ZoneName::Fixed(sign * (h * H + m * 60)))
-        }
+    let t = t.trim_end_matches('.');
+    if let Some(named) = lexicon::TIME_ZONES.get(t) {
+        let standard = utc_offset(named.value())?;
+        return Some(if named.has_tag("us-daylight") {
+            ZoneName::UsDaylight(standard)
+        } else {
+            ZoneName::Fixed(standard)
+        });
     }
+    // "gmt+3", "utc+05:30", "+0100"
+    let rest = t.strip_prefix("gmt").or_else(|| t.strip_prefix("utc")).unwrap_or(t);
+    let sign = match rest.chars().next()? {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    let digits: String = rest[1..].chars().filter(|c| *c != ':').collect();
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = if digits.len() <= 2 {
+        (digits.parse::<i32>().ok()?, 0)
+    } else {
+        (digits[..digits.len() - 2].parse().ok()?, digits[digits.len() - 2..].parse().ok()?)
+    };
+    (h <= MAX_UTC_OFFSET_HOURS && m < 60).then_some(ZoneName::Fixed(sign * (h * H + m * 60)))
 }
 
 /// "3", "03", "3rd", "2026".

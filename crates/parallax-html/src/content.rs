@@ -16,6 +16,30 @@ use crate::hints::Hint;
 /// Share of its weight that prose under a furniture element passes on to the ancestors.
 const FURNITURE_DAMPING: f32 = 0.3;
 
+/// Share of a block's words inside links above which it is furniture (a link list, crumbs),
+/// not prose.
+const MAX_LINK_DENSITY: f32 = 0.5;
+/// Words outside links a punctuated block needs to count as prose.
+const MIN_SENTENCE_WORDS: f32 = 10.0;
+/// Words a block without sentence punctuation needs to count as prose (a long caption-less
+/// paragraph of a sloppy page), at `UNPUNCTUATED_WEIGHT` of its words.
+const MIN_UNPUNCTUATED_WORDS: f32 = 25.0;
+const UNPUNCTUATED_WEIGHT: f32 = 0.5;
+/// How much more a block counts when the page's JSON-LD `articleBody` contains it: the page's
+/// own statement of its text beats any guess from markup.
+const METADATA_BOOST: f32 = 2.0;
+/// How much more an element's sum counts when it says it is the article body
+/// (`itemprop=articleBody`, hint 2) or when its names say article text (hint 1): enough to win
+/// a near tie with its parent, not to beat an element with clearly more prose.
+const ARTICLE_BODY_BOOST: f32 = 1.5;
+const ARTICLE_NAME_BOOST: f32 = 1.1;
+/// Share of the container's prose a furniture-named element must hold to be kept anyway: then
+/// its names were wrong or too broad; a long comment thread beside a short article holds less.
+const FURNITURE_HOLDS_ALL: f32 = 0.8;
+/// A block with any links and fewer words than this is dropped inside the container ("Share",
+/// "Read more").
+const MIN_LINKED_BLOCK_WORDS: u32 = 5;
+
 /// The article's blocks.
 pub(crate) struct Selection {
     /// Indices into the blocks, in document order.
@@ -34,8 +58,8 @@ fn weight(b: &Block, agrees: Option<bool>) -> f32 {
     let base = match b.kind {
         Kind::Caption => -1.0,
         Kind::Heading(_) => 0.0,
-        _ if density <= 0.5 && own >= 10.0 && b.punct >= 1 => own * (1.0 - density),
-        _ if density <= 0.5 && own >= 25.0 => own * 0.5,
+        _ if density <= MAX_LINK_DENSITY && own >= MIN_SENTENCE_WORDS && b.punct >= 1 => own * (1.0 - density),
+        _ if density <= MAX_LINK_DENSITY && own >= MIN_UNPUNCTUATED_WORDS => own * UNPUNCTUATED_WEIGHT,
         // Short plain text (a date, a table cell, a one-line answer) says little either way;
         // links are what furniture is made of.
         _ => -(b.link_words as f32),
@@ -44,7 +68,7 @@ fn weight(b: &Block, agrees: Option<bool>) -> f32 {
     // element that holds what the metadata says, and no more. Its unmatched paragraphs (a
     // truncated `articleBody`) still come out when they sit in that element.
     match agrees {
-        Some(true) if base >= 0.0 => base * 2.0 + own,
+        Some(true) if base >= 0.0 => base * METADATA_BOOST + own,
         Some(false) if base > 0.0 => 0.0,
         _ => base,
     }
@@ -86,8 +110,8 @@ pub(crate) fn select(
     let boosted = |id: NodeId| {
         let s = score[id] * damp[id];
         match hints[id] {
-            2 => s * 1.5,
-            1 => s * 1.1,
+            2 => s * ARTICLE_BODY_BOOST,
+            1 => s * ARTICLE_NAME_BOOST,
             _ => s,
         }
     };
@@ -111,7 +135,7 @@ pub(crate) fn select(
         let mut node = Some(b.owner);
         let mut furniture = false;
         while let Some(id) = node.filter(|&id| id != container) {
-            if hints[id] < 0 && prose[id] < prose[container] * 0.8 {
+            if hints[id] < 0 && prose[id] < prose[container] * FURNITURE_HOLDS_ALL {
                 furniture = true;
                 break;
             }
@@ -121,7 +145,7 @@ pub(crate) fn select(
             continue;
         }
         let density = b.link_density();
-        if density > 0.5 || (b.words < 5 && b.link_words > 0) {
+        if density > MAX_LINK_DENSITY || (b.words < MIN_LINKED_BLOCK_WORDS && b.link_words > 0) {
             continue;
         }
         words += b.words - b.link_words;

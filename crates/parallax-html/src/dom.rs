@@ -182,6 +182,9 @@ pub(crate) struct Dom {
     pub(crate) nodes: Vec<Node>,
 }
 
+/// A `<title>` longer than this that holds markup was never closed: real titles are a line.
+const MAX_TITLE_LEN: usize = 200;
+
 impl Dom {
     /// Parses a whole document (a saved page).
     pub(crate) fn parse(html: &str) -> Dom {
@@ -190,7 +193,7 @@ impl Dom {
         // the archive) makes the rest of the page title text, in a browser too. Close it at the
         // end of its first line and parse again.
         match dom.find(&local_name!("title")).map(|t| dom.text(t)) {
-            Some(title) if title.len() > 200 && title.contains("</") => match close_title(html) {
+            Some(title) if title.len() > MAX_TITLE_LEN && title.contains("</") => match close_title(html) {
                 Some(repaired) => html5ever::parse_document(Sink::default(), Default::default()).one(repaired),
                 None => dom,
             },

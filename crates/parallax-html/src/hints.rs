@@ -2,6 +2,7 @@
 //! related links, navigation, adverts) or article text. Names, not sites: these are the words
 //! every CMS and CSS framework uses, the same evidence readability-style extractors weigh.
 
+use parallax_core::lexicon;
 use rustc_hash::FxHashMap;
 
 use crate::dom::{Dom, Element, Tag};
@@ -10,96 +11,9 @@ use crate::dom::{Dom, Element, Tag};
 /// 2 for `itemprop=articleBody` (the page's own statement), 0 when they say nothing.
 pub(crate) type Hint = i8;
 
-/// Parts of a class name that are furniture wherever they occur ("comment-list", "postShare").
-const NEGATIVE_SUBSTRINGS: &[&str] = &[
-    "comment",
-    "disqus",
-    "related",
-    "sidebar",
-    "breadcrumb",
-    "newsletter",
-    "social",
-    "share",
-    "sharing",
-    "footer",
-    "promo",
-    "sponsor",
-    "advert",
-    "outbrain",
-    "taboola",
-    "recommend",
-    "subscri",
-    "signup",
-    "cookie",
-    "consent",
-    "gdpr",
-    "popup",
-    "modal",
-    "pagination",
-    "pager",
-    "widget",
-    "toolbar",
-    "masthead",
-    "byline",
-    "caption",
-    "credit",
-    "tagcloud",
-    "morestories",
-    "mostpopular",
-    "most-popular",
-    "mostread",
-    "most-read",
-    "trending",
-    "author-bio",
-    "authorbio",
-    "skip-link",
-    "rightrail",
-    "right-rail",
-    "leftrail",
-    "left-rail",
-];
-
-/// Whole words of a class name (split at `-`, `_`, spaces) that are furniture: too short or
-/// too common to match inside other words ("ad" is in "header", "nav" in "canvas").
-const NEGATIVE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "header",
-    "meta",
-    "tag",
-    "tags",
-    "topics",
-    "print",
-    "rss",
-    "extra",
-    "aside",
-    "banner",
-    "teaser",
-    "teasers",
-    "links",
-    "combx",
-    "shoutbox",
-    "skyscraper",
-    "rail",
-    "login",
-    "tools",
-    "utility",
-    "dialog",
-    "overlay",
-    "hide",
-    "hidden",
-    "more",
-    "nocontent",
-    "noprint",
-];
-
-const POSITIVE_SUBSTRINGS: &[&str] =
-    &["article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose", "hentry"];
+/// Longest `class`/`id` value read: longer ones are generated (utility-class soup, hashes)
+/// and say nothing a reader would.
+const MAX_NAMES_LEN: usize = 200;
 
 pub(crate) fn hint(e: &Element) -> Hint {
     if e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articlebody")) {
@@ -114,15 +28,17 @@ pub(crate) fn hint(e: &Element) -> Hint {
     let mut pos = false;
     for attr in ["class", "id"] {
         let Some(value) = e.attr(attr) else { continue };
-        if value.len() > 200 {
+        if value.len() > MAX_NAMES_LEN {
             continue;
         }
         let lower = value.to_ascii_lowercase();
-        if NEGATIVE_SUBSTRINGS.iter().any(|s| lower.contains(s))
-            || lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| NEGATIVE_WORDS.contains(&w))
+        // Parts match inside other words ("comment-list", "postShare"); the furniture words are
+        // too short or common for that ("ad" is in "header", "nav" in "canvas").
+        if lexicon::FURNITURE_CLASS_PARTS.iter().any(|s| lower.contains(s))
+            || lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| lexicon::FURNITURE_CLASS_WORDS.contains(w))
         {
             neg = true;
-        } else if POSITIVE_SUBSTRINGS.iter().any(|s| lower.contains(s)) {
+        } else if lexicon::ARTICLE_CLASS_PARTS.iter().any(|s| lower.contains(s)) {
             pos = true;
         }
     }

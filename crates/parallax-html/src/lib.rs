@@ -51,6 +51,23 @@ pub struct Page {
     pub paragraphs: Vec<String>,
 }
 
+/// Shingles a JSON-LD `articleBody` needs to be used as evidence: a teaser-length body says
+/// nothing about which blocks are the article.
+const MIN_ARTICLE_BODY_SHINGLES: usize = 20;
+/// Blocks with fewer shingles are too short to check against the `articleBody`.
+const MIN_BLOCK_SHINGLES: usize = 3;
+/// An error page's title is short ("404 – Page not found") and its text under this many words.
+const MAX_ERROR_TITLE_WORDS: usize = 8;
+const MAX_ERROR_PAGE_WORDS: u32 = 150;
+/// An index page: not typed an article, fewer than `MAX_INDEX_WORDS` words selected, fewer
+/// than two prose blocks (`INDEX_PROSE_BLOCK_WORDS` words, under `INDEX_PROSE_LINK_DENSITY`
+/// in links), and more than `INDEX_LINKS_PER_WORD` link words per selected word. A short
+/// article with a long menu stays an article: it has its prose blocks.
+const MAX_INDEX_WORDS: u32 = 100;
+const INDEX_PROSE_BLOCK_WORDS: u32 = 30;
+const INDEX_PROSE_LINK_DENSITY: f32 = 0.2;
+const INDEX_LINKS_PER_WORD: u32 = 5;
+
 /// Finds the article in a whole HTML document.
 pub fn extract_page(html: &str) -> Page {
     let dom = Dom::parse(html);
@@ -58,7 +75,7 @@ pub fn extract_page(html: &str) -> Page {
     let root = dom.find(&local_name!("body")).unwrap_or(DOCUMENT);
     let blocks = blocks::blocks(&dom, root);
     let hints = hints::hints(&dom);
-    let body = meta.article_body.as_deref().map(Shingles::new).filter(|s| s.len() >= 20);
+    let body = meta.article_body.as_deref().map(Shingles::new).filter(|s| s.len() >= MIN_ARTICLE_BODY_SHINGLES);
     let agrees = |b: &Block| body.as_ref().and_then(|s| s.contains_block(&b.text));
     let selection = content::select(&dom, &blocks, &hints, &agrees);
     let paragraphs: Vec<String> = selection.kept.iter().map(|&i| blocks[i].text.clone()).collect();
@@ -77,13 +94,20 @@ pub fn fragment_paragraphs(html: &str) -> Vec<String> {
 fn page_kind(meta: &Meta, selection: &content::Selection, blocks: &[Block]) -> PageKind {
     let title = meta.title.as_deref().unwrap_or("").to_ascii_lowercase();
     let error_title = ["404", "page not found", "not found", "error"].iter().any(|p| title.contains(p))
-        && title.split_whitespace().count() <= 8;
-    if error_title && selection.words < 150 {
+        && title.split_whitespace().count() <= MAX_ERROR_TITLE_WORDS;
+    if error_title && selection.words < MAX_ERROR_PAGE_WORDS {
         return PageKind::Error;
     }
     let article_typed = meta.page_type.as_deref().is_some_and(|t| t.contains("article") || t.contains("posting"));
-    let prose_blocks = blocks.iter().filter(|b| b.words >= 30 && b.link_density() < 0.2).count();
-    if !article_typed && selection.words < 100 && prose_blocks < 2 && selection.page_link_words > selection.words * 5 {
+    let prose_blocks = blocks
+        .iter()
+        .filter(|b| b.words >= INDEX_PROSE_BLOCK_WORDS && b.link_density() < INDEX_PROSE_LINK_DENSITY)
+        .count();
+    if !article_typed
+        && selection.words < MAX_INDEX_WORDS
+        && prose_blocks < 2
+        && selection.page_link_words > selection.words * INDEX_LINKS_PER_WORD
+    {
         return PageKind::Index;
     }
     PageKind::Article
@@ -109,7 +133,8 @@ impl Shingles {
             total += 1;
             hits += usize::from(self.0.contains(&s));
         }
-        (total >= 3).then_some(hits * 2 >= total)
+        // Half its shingles in the metadata: the block is the metadata's text, edited a little.
+        (total >= MIN_BLOCK_SHINGLES).then_some(hits * 2 >= total)
     }
 }
 

@@ -3,7 +3,7 @@
 //! `<meta name>` (author, date, Dublin Core), `<link rel=canonical>`, `<html lang>`,
 //! `<time datetime>`, `rel=author` / `itemprop=author` bylines, and `<title>` last.
 
-use parallax_core::Published;
+use parallax_core::{lexicon, Published};
 use serde_json::Value;
 
 use html5ever::local_name;
@@ -25,43 +25,15 @@ pub struct Meta {
     pub article_body: Option<String>,
 }
 
-/// JSON-LD types whose item describes the article itself.
-const ARTICLE_TYPES: &[&str] = &[
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-    "backgroundnewsarticle",
-    "blogposting",
-    "liveblogposting",
-    "scholarlyarticle",
-    "techarticle",
-    "report",
-    "socialmediaposting",
-];
-
-/// Meta names that carry a publication date, in order of trust.
-const DATE_NAMES: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.created",
-    "dcterms.date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "original-publish-date",
-    "article.published",
-    "og:updated_time",
-];
+/// Authors taken from `rel=author` / `itemprop=author` elements: past a few, the page is
+/// listing its staff, not crediting this article.
+const MAX_AUTHORS: usize = 4;
+/// Longest byline box text ("By Jane Roe and Omar Haddad | Nov 3"): longer is a bio.
+const MAX_BYLINE_BOX: usize = 120;
+/// Nesting of JSON-LD arrays and objects searched for items: real pages nest two or three deep.
+const MAX_JSON_LD_DEPTH: usize = 6;
+/// Most words of an author's (or desk's) name.
+const MAX_NAME_WORDS: usize = 6;
 
 #[derive(Default)]
 struct Found {
@@ -113,7 +85,7 @@ pub(crate) fn read(dom: &Dom) -> Meta {
             }
             _ => {}
         }
-        if f.byline_authors.len() < 4 && is_author_element(dom, id) {
+        if f.byline_authors.len() < MAX_AUTHORS && is_author_element(dom, id) {
             let name = squash(&dom.text(id));
             if looks_like_name(&name) && !f.byline_authors.contains(&name) {
                 f.byline_authors.push(name);
@@ -122,7 +94,9 @@ pub(crate) fn read(dom: &Dom) -> Meta {
         // A byline box ("By Jane Roe and Omar Haddad"), taken when nothing better names them.
         if f.class_byline.is_empty() && e.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("byline")) {
             let text = squash(&dom.text(id));
-            if text.len() <= 120 && (text.starts_with("By ") || text.starts_with("by ") || text.starts_with("BY ")) {
+            if text.len() <= MAX_BYLINE_BOX
+                && (text.starts_with("By ") || text.starts_with("by ") || text.starts_with("BY "))
+            {
                 let names = text.split(" | ").next().unwrap_or("");
                 f.class_byline = split_names(names);
             }
@@ -177,7 +151,8 @@ fn meta_tag(e: &crate::dom::Element, f: &mut Found) {
             }
         }
         _ => {
-            if let Some(rank) = DATE_NAMES.iter().position(|n| *n == key) {
+            // Meta names that carry a publication date, in order of trust.
+            if let Some(rank) = lexicon::DATE_META_NAMES.position(&key) {
                 if let Some(p) = parse_date(content) {
                     f.meta_dates.push((rank, p));
                 }
@@ -197,7 +172,8 @@ fn json_ld(text: &str, f: &mut Found) {
     collect_items(&value, &mut items, 0);
     for item in items {
         let types = type_names(item);
-        let is_article = types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str()));
+        // JSON-LD types whose item describes the article itself.
+        let is_article = types.iter().any(|t| lexicon::ARTICLE_TYPES.contains(t));
         if !is_article {
             continue;
         }
@@ -233,7 +209,7 @@ fn json_ld(text: &str, f: &mut Found) {
 
 /// Objects of a JSON-LD document: top level, arrays, `@graph`, `mainEntity`.
 fn collect_items<'a>(value: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
-    if depth > 6 {
+    if depth > MAX_JSON_LD_DEPTH {
         return;
     }
     match value {
@@ -302,7 +278,7 @@ fn split_names(s: &str) -> Vec<String> {
 /// A person's or desk's name, not a sentence or a URL.
 fn looks_like_name(s: &str) -> bool {
     let words = s.split_whitespace().count();
-    (1..=6).contains(&words)
+    (1..=MAX_NAME_WORDS).contains(&words)
         && !s.contains("://")
         && !s.contains('@')
         && s.chars().next().is_some_and(char::is_alphabetic)

@@ -2,9 +2,19 @@
 
 use encoding_rs::{Encoding, UTF_8};
 
+use crate::BINARY_SNIFF_BYTES;
+
 /// Why bytes are not text.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct NotText;
+
+/// Bytes (of valid UTF-8) and chars (of decoded text) checked for control characters: a sample
+/// tells a binary file, and reading all of a large one costs.
+const CONTROL_SAMPLE_BYTES: usize = 262_144;
+const CONTROL_SAMPLE_CHARS: usize = 65_536;
+/// One control or replacement character in this many makes the input binary: scraped text has
+/// the odd stray control byte, a tenth is far past that.
+const BAD_ONE_IN: usize = 10;
 
 /// Decodes `bytes`: a BOM wins, then strict UTF-8, then chardetng's guess (Windows-1252,
 /// ISO-8859-x, Shift_JIS…). Returns the text without BOM, and the encoding's name when it was
@@ -15,16 +25,16 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), Not
         return check_text(text.into_owned()).map(|t| (t, None));
     }
     // UTF-16 without BOM and binary formats both carry NULs; real text never does.
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
     if memchr_nul(head) {
         return Err(NotText);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         // Valid UTF-8 holds no replacement characters from decoding: count control bytes only.
-        let sample = &bytes[..bytes.len().min(262_144)];
+        let sample = &bytes[..bytes.len().min(CONTROL_SAMPLE_BYTES)];
         let bad =
             sample.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f).count();
-        return if bad * 10 > sample.len() { Err(NotText) } else { Ok((text.to_string(), None)) };
+        return if bad * BAD_ONE_IN > sample.len() { Err(NotText) } else { Ok((text.to_string(), None)) };
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -43,14 +53,13 @@ fn memchr_nul(bytes: &[u8]) -> bool {
 fn check_text(text: String) -> Result<String, NotText> {
     let mut total = 0usize;
     let mut bad = 0usize;
-    for c in text.chars().take(65_536) {
+    for c in text.chars().take(CONTROL_SAMPLE_CHARS) {
         total += 1;
         if c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
             bad += 1;
         }
     }
-    // Scraped text has the odd stray control byte; a tenth is far past that.
-    if total > 0 && bad * 10 > total {
+    if total > 0 && bad * BAD_ONE_IN > total {
         return Err(NotText);
     }
     Ok(text)

@@ -76,7 +76,7 @@ fn looks_like_markup(body: &str) -> bool {
 
 /// Whether bytes with no telling file name are a feed.
 pub(crate) fn looks_like_feed(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
+    let head = &bytes[..bytes.len().min(crate::FORMAT_SNIFF_BYTES)];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).trim_ascii_start();
     if head.starts_with(b"{") {
         return memchr::memmem::find(head, b"jsonfeed.org/version").is_some();

@@ -44,7 +44,7 @@ pub(crate) fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Option<(S
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Some((encoding.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned(), None));
     }
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    if bytes[..bytes.len().min(crate::BINARY_SNIFF_BYTES)].contains(&0) {
         return None;
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -94,7 +94,7 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Whether bytes with no telling file name are an HTML page.
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
+    let head = &bytes[..bytes.len().min(crate::FORMAT_SNIFF_BYTES)];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).trim_ascii_start().to_ascii_lowercase();
     head.starts_with(b"<!doctype html")
         || head.starts_with(b"<html")

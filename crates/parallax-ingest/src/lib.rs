@@ -27,6 +27,13 @@ pub use text::parse_text;
 
 use parallax_core::RawDoc;
 
+/// Bytes from the start searched for a NUL, which text never holds and binary formats and
+/// UTF-16 without a BOM do: enough to catch them, cheap on a large file.
+pub(crate) const BINARY_SNIFF_BYTES: usize = 8192;
+/// Bytes from the start that tell an HTML page or a feed by its opening tags, after a BOM and
+/// white space.
+pub(crate) const FORMAT_SNIFF_BYTES: usize = 1024;
+
 /// Limits on what a reader accepts.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]

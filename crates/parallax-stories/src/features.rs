@@ -4,209 +4,29 @@
 //!
 //! Terms are 64-bit hashes of the lowercased word; the strings are kept only for display.
 
+use parallax_core::lexicon;
 use rustc_hash::FxHashMap;
+
+// Constants, not `StoryConfig` knobs: terms and their weights are persisted in every story's
+// centroid, so changing one would make new articles incomparable with stored stories.
 
 /// How much more a word counts when the article writes it capitalised mid-sentence (a name).
 const NAME_BOOST: f32 = 2.0;
 /// How much more a word counts when it is in the title.
 const TITLE_BOOST: f32 = 1.5;
+/// Digits a number needs to be a term: years and large figures tell events apart, small counts
+/// ("35 people", "3 days") recur in every story.
+const MIN_NUMBER_DIGITS: usize = 4;
+/// Letters a word needs to be a term: single letters are initials and stray marks.
+const MIN_WORD_CHARS: usize = 2;
+/// Capitalised words in a row that make a full name, one specific term ("pierre_thomas").
+const MIN_NAME_RUN: usize = 2;
 
-/// English stopwords and news function words ("said", "told"): they say nothing about which
-/// event an article reports. Hand-written: the list is short and specific to news, and the
-/// stop-word crates carry dozens of languages this stage does not need.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "me",
-    "more",
-    "most",
-    "my",
-    "myself",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "new",
-    "one",
-    "two",
-    "three",
-    "first",
-    "last",
-    "year",
-    "years",
-    "week",
-    "day",
-    "days",
-    "time",
-    "people",
-    "may",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "like",
-    "get",
-    "got",
-    "go",
-    "going",
-    "make",
-    "made",
-    "us",
-    "many",
-    "much",
-    "even",
-    "well",
-    "back",
-    "still",
-    "since",
-    "around",
-    "including",
-    "however",
-    "another",
-    "s",
-    "t",
-    "don",
-    "ll",
-    "re",
-    "ve",
-    "d",
-    "m",
-    "via",
-    "per",
-    "amp",
-    "ago",
-    "later",
-    "earlier",
-];
+/// English stopwords and news function words ("said", "told") and weekday names: they say
+/// nothing about which event an article reports.
+fn is_stopword(lower: &str) -> bool {
+    lexicon::STOPWORDS.contains(lower) || lexicon::is_weekday_name(lower)
+}
 
 /// A term's hash.
 pub type Term = u64;
@@ -332,9 +152,9 @@ impl Accumulator {
             self.end_run(base);
         }
         // Numbers say little unless they are years or large figures.
-        if (numeric && lower.len() < 4)
-            || (!numeric && lower.chars().count() < 2)
-            || STOPWORDS.contains(&lower.as_str())
+        if (numeric && lower.len() < MIN_NUMBER_DIGITS)
+            || (!numeric && lower.chars().count() < MIN_WORD_CHARS)
+            || is_stopword(&lower)
         {
             return;
         }
@@ -349,7 +169,7 @@ impl Accumulator {
 
     /// A run of two or more capitalised words is a full name: one specific term.
     fn end_run(&mut self, base: f32) {
-        if self.run.len() >= 2 {
+        if self.run.len() >= MIN_NAME_RUN {
             let joined = self.run.join("_");
             let term = term_of(&joined);
             bump(&mut self.specific, term, base * NAME_BOOST);

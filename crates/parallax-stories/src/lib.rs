@@ -31,19 +31,15 @@ pub struct StoryConfig {
     /// Similarity an article needs to join a story of two or more articles.
     pub join: f32,
     /// Similarity an article needs to join a story of one article.
-    #[serde(default = "default_join_single")]
     pub join_single: f32,
     /// Weight of the title-and-lead cosine against the whole article's (weight 1).
-    #[serde(default = "default_lead_weight")]
     pub lead_weight: f32,
     /// Similarity of an article to a second story that merges the two.
     pub merge: f32,
     /// Similarity the two stories need to each other to merge.
-    #[serde(default = "default_merge_stories")]
     pub merge_stories: f32,
     /// Cosine of two stories' event-specific terms that a merge needs: more than one article
     /// needs to join, since a merge moves every member of a story at once.
-    #[serde(default = "default_merge_specific")]
     pub merge_specific: f32,
     /// Days between an article and a story's nearest publication date past which the story is
     /// closed to it.
@@ -68,33 +64,17 @@ impl Default for StoryConfig {
         // names gate only merges, which move whole stories.
         StoryConfig {
             join: 0.25,
-            join_single: default_join_single(),
-            lead_weight: default_lead_weight(),
+            join_single: 0.3,
+            lead_weight: 1.0,
             merge: 0.45,
-            merge_stories: default_merge_stories(),
-            merge_specific: default_merge_specific(),
+            merge_stories: 0.5,
+            merge_specific: 0.5,
             max_gap_days: 10,
             query_terms: 24,
             centroid_terms: 400,
             max_postings: 400,
         }
     }
-}
-
-fn default_merge_specific() -> f32 {
-    0.5
-}
-
-fn default_join_single() -> f32 {
-    0.3
-}
-
-fn default_lead_weight() -> f32 {
-    1.0
-}
-
-fn default_merge_stories() -> f32 {
-    0.5
 }
 
 /// A story's state in the clusterer.

@@ -25,6 +25,73 @@ use parallax_core::{EntityKind, Mention};
 use super::lexicon as lx;
 use super::token::{Line, Tokens};
 
+// Evidence weights: how strongly a context points to a kind. A name's evidence adds up over
+// its mentions and the largest slot wins (`decide`). Set by hand on the example corpus and the
+// tests here, with a title (5) as the yardstick: one strong cue outweighs two weak ones.
+
+/// An honorific before the name ("Mr. Berg"): a person beyond doubt, and so beyond any other
+/// reading (a month name after "Mrs." is a name: "Mrs. June Adler").
+const HONORIFIC: i32 = 6;
+/// A title before the name ("Chancellor Berg", "Secretary of State Anna Berg").
+const TITLE: i32 = 5;
+/// A role noun before the name ("spokeswoman Hanna Leitner").
+const ROLE_NOUN: i32 = 4;
+/// A speech verb beside the name ("said Berg.", "Berg said"): people speak, so do bodies.
+const SPEECH_VERB: i32 = 2;
+/// "the" before the name: people do not take it ("the Tarn Valley", "the Kremlin").
+const THE_BEFORE: i32 = -3;
+/// "the" + an organisation head alone ("the Commission", "the Senate").
+const THE_ORG_HEAD: i32 = 3;
+/// A descriptor right before the name ("the energy company VarnEnergi").
+const ORG_DESCRIPTOR: i32 = 5;
+/// An acronym ("NUP", "EU"): more often a body than a person or a place.
+const ACRONYM: i32 = 3;
+/// The place of a dateline ("KESSEL —").
+const DATELINE: i32 = 8;
+/// "Kessel-based", "Ostland-bound".
+const PLACE_BASED: i32 = 3;
+/// "the village of Dorrik", "the port of Kessel".
+const PLACE_NOUN_OF: i32 = 5;
+/// "an ally of Reinholt", "the wife of Tomas Adler".
+const RELATION_OF: i32 = 3;
+/// "the president of Varnia", "the mayor of Kessel": a ruler's domain is a place.
+const RULER_OF: i32 = 3;
+/// "the leader of the Renewal Movement": another role's is an organisation.
+const ROLE_OF: i32 = 3;
+/// A noun after the name that makes it an organisation ("the Tessaro Polymers plant"), right
+/// after or one word later ("the Vox Varnia polling institute").
+const ORG_NOUN_AFTER: i32 = 4;
+const ORG_NOUN_TWO_AFTER: i32 = 3;
+/// A noun after the name that makes it a place ("the Nordhafen district").
+const PLACE_NOUN_AFTER: i32 = 4;
+/// What a possessive has: a place ("Kessel's mayor"), a person ("Berg's wife"), an
+/// organisation ("Tessaro's board").
+const PLACE_OWNED: i32 = 3;
+const PERSON_OWNED: i32 = 2;
+const ORG_OWNED: i32 = 2;
+/// An apposition that describes the name (", the spokeswoman,", ", who", ", a company that").
+const APPOSITION: i32 = 3;
+/// An age after the name (", 34,"): only people have one.
+const AGE: i32 = 4;
+/// The name is the root of a demonym the text uses ("Varnia" where it says "Varnian").
+const DEMONYM_ROOT: i32 = 4;
+/// Evidence from which a one-word name is clearly an organisation or a place, and so no
+/// person's surname or first name, nor an organisation's short form.
+const CLEAR: i32 = 4;
+/// Place evidence from which a one-word name is no organisation's short form: one strong place
+/// preposition ("in Tessaro") is enough.
+const SOME_PLACE: i32 = 3;
+/// A speech verb right after the name gives an organisation this much ("the ministry said").
+const SPEECH_VERB_AFTER_BODY: i32 = 1;
+/// Words a role may run before its noun ("former deputy foreign minister").
+const ROLE_REACH: usize = 4;
+/// Tokens an apposition may run before its comma or full stop.
+const MAX_APPOSITION: usize = 10;
+/// A headline whose words of at least `HEADLINE_WORD_CHARS` letters are capitalised at this
+/// share (in percent) or more is in headline case: its capitals confirm nothing.
+const HEADLINE_WORD_CHARS: usize = 4;
+const HEADLINE_CASE_PERCENT: usize = 60;
+
 /// Evidence slots: person, organisation, place.
 const P: usize = 0;
 const O: usize = 1;
@@ -130,9 +197,10 @@ impl<'t, 'a> Finder<'t, 'a> {
     fn confirm_from_title(&mut self, title: &'t Tokens<'_>) {
         let words: Vec<usize> =
             (0..title.toks.len()).filter(|&i| title.toks[i].word && !title.toks[i].initial).collect();
-        let long: Vec<&usize> = words.iter().filter(|&&i| title.text(i).chars().count() > 3).collect();
+        let long: Vec<&usize> =
+            words.iter().filter(|&&i| title.text(i).chars().count() >= HEADLINE_WORD_CHARS).collect();
         let capped = long.iter().filter(|&&&i| title.toks[i].cap).count();
-        if long.len() >= 2 && capped * 10 >= long.len() * 6 {
+        if long.len() >= 2 && capped * 100 >= long.len() * HEADLINE_CASE_PERCENT {
             return;
         }
         for &i in &words {
@@ -352,14 +420,14 @@ impl<'t, 'a> Finder<'t, 'a> {
     fn split(&mut self, mut a: usize, b: usize, mut ev: [i32; 3]) {
         while a < b && (lx::is_honorific(self.low(a)) || self.is_connector(a)) {
             if lx::is_honorific(self.low(a)) {
-                ev[P] += 6;
+                ev[P] += HONORIFIC;
             }
             a += 1;
         }
         if a >= b {
             return;
         }
-        if ev[P] >= 6 {
+        if ev[P] >= HONORIFIC {
             self.name(a, b, ev, None);
             return;
         }
@@ -478,7 +546,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 }
                 if t > s && t < b {
                     // "Secretary of State Anna Berg".
-                    ev[P] += 5;
+                    ev[P] += TITLE;
                     let role = Role { text: self.role_words(a, t, None, true), owner: None };
                     self.name(t, b, ev, Some(role));
                 } else if t == s && s < b {
@@ -491,7 +559,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 s += 1;
             }
             if s < b {
-                ev[P] += 5;
+                ev[P] += TITLE;
                 self.name(s, b, ev, Some(role));
             }
             return;
@@ -536,7 +604,8 @@ impl<'t, 'a> Finder<'t, 'a> {
         if b - a == 1 {
             let low = self.low(a);
             let tok = self.t.toks[a];
-            if lx::is_calendar(low) && ev[P] < 6 || lx::is_non_entity(low) || self.demonym(a) || self.opener(a) {
+            if lx::is_calendar(low) && ev[P] < HONORIFIC || lx::is_non_entity(low) || self.demonym(a) || self.opener(a)
+            {
                 return;
             }
             let word = self.t.text(a);
@@ -549,7 +618,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 if tail.chars().next().is_some_and(char::is_lowercase) {
                     // "Kessel-based", "Ostland-bound": the name is the first part.
                     if matches!(tail, "based" | "born" | "bound" | "registered" | "headquartered") {
-                        ev[L] += 3;
+                        ev[L] += PLACE_BASED;
                     }
                     let low = &self.low(a)[..h];
                     if head.chars().count() < 2 || lx::is_demonym(low) || self.capitals_root(low) {
@@ -571,11 +640,11 @@ impl<'t, 'a> Finder<'t, 'a> {
             }
             if tok.caps && word.chars().filter(|c| c.is_alphabetic()).count() <= 5 && !self.dateline(a, b) {
                 // An acronym: "NUP", "EU".
-                ev[O] += 3;
+                ev[O] += ACRONYM;
             }
         }
         let fixed = self.dateline(a, b).then(|| {
-            ev[L] += 8;
+            ev[L] += DATELINE;
             EntityKind::Place
         });
         self.push(a, b, ev, fixed, role);
@@ -663,7 +732,7 @@ impl<'t, 'a> Finder<'t, 'a> {
     fn role_before(&self, a: usize, end: usize, qualifier: Option<(usize, usize)>) -> Role {
         let mut start = a;
         while start > 0
-            && start + 4 > a
+            && start + ROLE_REACH > a
             && self.t.is_lower_word(start - 1)
             && self.same_line(start - 1, a)
             && (lx::is_role_modifier(self.low(start - 1)) || lx::is_role_noun(self.low(start - 1)))
@@ -736,10 +805,10 @@ impl<'t, 'a> Finder<'t, 'a> {
             // "spokeswoman Hanna Leitner", "former judge Alma Dreyer", "Adler's spokesman Matej Orlik".
             if let Some(p) = prev {
                 if self.t.is_lower_word(p) && lx::is_role_noun(self.low(p)) {
-                    ev[P] += 4;
+                    ev[P] += ROLE_NOUN;
                     let mut start = p;
                     while start > 0
-                        && start + 4 > p
+                        && start + ROLE_REACH > p
                         && self.same_line(start - 1, p)
                         && (self.t.is_lower_word(start - 1) && lx::is_role_modifier(self.low(start - 1))
                             || self.is_cap(start - 1)
@@ -760,17 +829,17 @@ impl<'t, 'a> Finder<'t, 'a> {
                 }
                 if self.t.is_lower_word(p) && lx::is_org_descriptor(prev_low) {
                     // "the energy company VarnEnergi", "grid operator Nordnet".
-                    ev[O] += 5;
+                    ev[O] += ORG_DESCRIPTOR;
                 }
                 if lx::is_speech_verb(prev_low) && (next_is(",") || next_is(".")) {
-                    ev[P] += 2;
+                    ev[P] += SPEECH_VERB;
                 }
                 if prev_low == "the" {
                     // People do not take "the": "the Tarn Valley", "the Kremlin".
-                    ev[P] -= 3;
+                    ev[P] += THE_BEFORE;
                     if e - s == 1 && lx::is_org_head(self.low(s)) {
                         // "the Commission", "the Senate".
-                        ev[O] += 3;
+                        ev[O] += THE_ORG_HEAD;
                     }
                 }
                 if self.t.is_lower_word(p) {
@@ -782,50 +851,50 @@ impl<'t, 'a> Finder<'t, 'a> {
                     if let Some(q) = of.checked_sub(1).filter(|&q| self.t.is_lower_word(q)) {
                         let w = self.low(q);
                         if lx::is_place_noun(w) {
-                            ev[L] += 5;
+                            ev[L] += PLACE_NOUN_OF;
                         } else if lx::is_relation_noun(w) {
                             // "an ally of Reinholt", "the wife of Tomas Adler".
-                            ev[P] += 3;
+                            ev[P] += RELATION_OF;
                         } else if matches!(
                             w,
                             "president" | "king" | "queen" | "governor" | "mayor" | "premier" | "chancellor"
                         ) {
-                            ev[L] += 3;
+                            ev[L] += RULER_OF;
                         } else if lx::is_role_noun(w) || lx::is_org_noun(w) {
-                            ev[O] += 3;
+                            ev[O] += ROLE_OF;
                         }
                     }
                 }
             }
             // After the name.
             if lx::is_speech_verb(next_low) && self.t.is_lower_word(e) {
-                ev[P] += 2;
-                ev[O] += 1;
+                ev[P] += SPEECH_VERB;
+                ev[O] += SPEECH_VERB_AFTER_BODY;
             }
             if self.t.is_lower_word(e) {
                 if lx::is_org_noun(next_low) {
-                    ev[O] += 4;
+                    ev[O] += ORG_NOUN_AFTER;
                 } else if lx::is_place_after(next_low)
                     || self.t.is_lower_word(e + 1) && lx::is_place_after(self.low(e + 1))
                 {
                     // "the Nordhafen district", "the Nordkai grain terminal".
-                    ev[L] += 4;
+                    ev[L] += PLACE_NOUN_AFTER;
                 } else if self.t.is_lower_word(e + 1) && lx::is_org_noun(self.low(e + 1)) && !lx::is_role_noun(next_low)
                 {
                     // "the Vox Varnia polling institute".
-                    ev[O] += 3;
+                    ev[O] += ORG_NOUN_TWO_AFTER;
                 }
             }
             if next_is("'s") || next_is("’s") {
                 let owned = if e + 1 < self.n() { self.low(e + 1) } else { "" };
                 if lx::is_place_owned(owned) {
-                    ev[L] += 3;
+                    ev[L] += PLACE_OWNED;
                 } else if lx::is_person_owned(owned) {
-                    ev[P] += 2;
+                    ev[P] += PERSON_OWNED;
                 } else if lx::is_org_noun(owned)
                     || matches!(owned, "chief" | "ceo" | "chairman" | "board" | "shareholders")
                 {
-                    ev[O] += 2;
+                    ev[O] += ORG_OWNED;
                 }
             }
             if next_is(",") {
@@ -838,7 +907,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             }
             if prev.is_some_and(|p| self.t.is(p, ",")) {
                 if let Some(r) = self.reverse_apposition(s - 1) {
-                    ev[P] += 3;
+                    ev[P] += APPOSITION;
                     if role.is_none() {
                         role = Some(r);
                     }
@@ -846,7 +915,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             }
             // "Varnia" where the text says "Varnian".
             if e - s == 1 && self.capitals_root(self.low(s)) {
-                ev[L] += 4;
+                ev[L] += DEMONYM_ROOT;
             }
             let cand = &mut self.cands[c];
             add(&mut cand.ev, ev);
@@ -864,10 +933,10 @@ impl<'t, 'a> Finder<'t, 'a> {
         if tok.word && low.chars().all(|c| c.is_ascii_digit()) && (self.t.is(i + 1, ",") || self.t.is(i + 1, ".")) {
             // An age: "Dana Horvat, 34, who lives …", "Piet Aalders, 52, a forklift driver".
             let more = if self.t.is(i + 1, ",") { self.apposition(i + 2) } else { None };
-            return Some((more.and_then(|m| m.0), [4, 0, 0]));
+            return Some((more.and_then(|m| m.0), [AGE, 0, 0]));
         }
         if low == "who" {
-            return Some((None, [3, 0, 0]));
+            return Some((None, [APPOSITION, 0, 0]));
         }
         let det = matches!(low, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our");
         let possessive = self.is_cap(i) && (self.t.is(i + 1, "'s") || self.t.is(i + 1, "’s"));
@@ -877,7 +946,7 @@ impl<'t, 'a> Finder<'t, 'a> {
         // The phrase runs to the next comma, full stop or relative pronoun, at most 10 tokens.
         let start = if det { i + 1 } else { i };
         let mut end = start;
-        while end < self.n() && end < start + 10 {
+        while end < self.n() && end < start + MAX_APPOSITION {
             let t = self.t.toks[end];
             if !t.word && !matches!(self.t.text(end), "'s" | "’s" | "-" | "'" | "&")
                 || matches!(self.low(end), "who" | "which" | "that" | "whose")
@@ -907,7 +976,10 @@ impl<'t, 'a> Finder<'t, 'a> {
             let owner =
                 if possessive { self.cand_ending(i + 1).map(|c| (self.cands[c].name.clone(), true)) } else { None };
             let text_from = if possessive { i + 2 } else { start };
-            return Some((Some(Role { text: self.role_words(text_from, end, None, false), owner }), [3, 0, 0]));
+            return Some((
+                Some(Role { text: self.role_words(text_from, end, None, false), owner }),
+                [APPOSITION, 0, 0],
+            ));
         }
         if lx::is_org_noun(h)
             || matches!(
@@ -923,10 +995,10 @@ impl<'t, 'a> Finder<'t, 'a> {
                     | "operator"
             )
         {
-            return Some((None, [0, 3, 0]));
+            return Some((None, [0, APPOSITION, 0]));
         }
         if lx::is_place_after(h) || lx::is_place_noun(h) && det {
-            return Some((None, [0, 0, 3]));
+            return Some((None, [0, 0, APPOSITION]));
         }
         None
     }
@@ -1077,7 +1149,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 continue;
             }
             let mut j = i + 1;
-            while j < i + 4
+            while j < i + ROLE_REACH
                 && self.t.is_lower_word(j)
                 && lx::is_role_modifier(self.low(j))
                 && !heads.contains(self.low(j))
@@ -1180,7 +1252,7 @@ fn merge_targets(groups: &[Group], g: usize) -> Vec<usize> {
         return Vec::new();
     }
     let longer = || groups.iter().enumerate().filter(|(_, t)| t.words.len() > me.words.len());
-    if me.ev[O] < 4 && me.ev[L] < 4 {
+    if me.ev[O] < CLEAR && me.ev[L] < CLEAR {
         let people: Vec<usize> = longer()
             .filter(|(_, t)| t.kind == EntityKind::Person && t.words.ends_with(&me.words))
             .map(|(i, _)| i)
@@ -1218,7 +1290,7 @@ fn merge_targets(groups: &[Group], g: usize) -> Vec<usize> {
                     && t.words[1..].iter().all(|x| lx::is_org_head(x))
             })
         };
-        let short = me.ev[P] < 4 && me.ev[L] < 3;
+        let short = me.ev[P] < CLEAR && me.ev[L] < SOME_PLACE;
         let found = if short { one(opens().map(|(i, _)| i).collect()) } else { None };
         let found = found.or_else(|| if acronym { one(by_initials().map(|(i, _)| i).collect()) } else { None });
         if let Some(f) = found.or_else(|| one(storms().map(|(i, _)| i).collect())) {

@@ -10,6 +10,23 @@
 use super::lexicon;
 use super::token::Tok;
 
+/// Tokens of a description after "Name," that can name a role ("Anna Berg, a former official,").
+const MAX_APPOSITION: usize = 8;
+/// Sentences before its own in which a pronoun looks for the person it stands for: further back
+/// the newest speaker is the better guess.
+const PRONOUN_REACH: usize = 3;
+/// Sentences before its own in which "the authority" looks for the organisation it stands for.
+const ORGANISATION_REACH: usize = 4;
+/// Named people, newest first, among whom a pronoun looks for one that fits it.
+const FITTING_REACH: usize = 6;
+/// Evidence a person's gender needs before pronouns are matched by it: one stray "his" is no
+/// evidence; "Mr." is.
+const MIN_GENDER_EVIDENCE: i32 = 2;
+/// Evidence an honorific gives ("Mr." +, "Mrs." −); a pronoun after the name gives 1.
+const HONORIFIC_GENDER: i32 = 3;
+/// Tokens after a name whose pronouns count as evidence of its gender.
+const GENDER_REACH: usize = 30;
+
 /// A sentence's byte span and the people it names (byte position, fullest name), in order.
 type SentencePeople = (usize, usize, Vec<(usize, String)>);
 
@@ -49,7 +66,7 @@ impl Cast {
                     let mut j = end + 1;
                     if toks.get(j).is_some_and(|t| lexicon::is_determiner(&t.lower())) {
                         j += 1;
-                        while j < toks.len() && j < end + 8 && toks[j].is_word() {
+                        while j < toks.len() && j < end + MAX_APPOSITION && toks[j].is_word() {
                             j += 1;
                         }
                         if j > end + 2 && toks.get(j).is_some_and(|t| t.t == "," || t.t == ".") {
@@ -100,7 +117,7 @@ impl Cast {
         let own = self.sentences[k].2.iter().filter(|(p, _)| *p < pos).map(|(_, n)| n.as_str()).find(|n| fits(n));
         // Then the sentences just before, nearest first: only close ones.
         own.or_else(|| {
-            self.sentences[k.saturating_sub(3)..k]
+            self.sentences[k.saturating_sub(PRONOUN_REACH)..k]
                 .iter()
                 .rev()
                 .find_map(|prev| prev.2.iter().map(|(_, n)| n.as_str()).find(|n| fits(n)))
@@ -118,7 +135,7 @@ impl Cast {
     fn organisation_before(&self, pos: usize, head: &str) -> Option<&str> {
         let k = self.sentences.iter().position(|(s, e, _)| *s <= pos && pos < *e)?;
         let recent = || {
-            self.sentences[k.saturating_sub(4)..=k]
+            self.sentences[k.saturating_sub(ORGANISATION_REACH)..=k]
                 .iter()
                 .rev()
                 .flat_map(|(_, _, people)| people.iter().rev())
@@ -131,7 +148,13 @@ impl Cast {
     /// +1 for a man, -1 for a woman, 0 when the article does not tell.
     fn gender(&self, name: &str) -> i32 {
         let last = name.rsplit(' ').next().unwrap_or(name);
-        self.gender.iter().find(|(n, _)| n == last).map_or(0, |(_, g)| if g.abs() >= 2 { g.signum() } else { 0 })
+        self.gender.iter().find(|(n, _)| n == last).map_or(0, |(_, g)| {
+            if g.abs() >= MIN_GENDER_EVIDENCE {
+                g.signum()
+            } else {
+                0
+            }
+        })
     }
 
     /// The fullest name ending in `last` (a surname), if the article gives one.
@@ -151,7 +174,13 @@ impl Cast {
 
     /// The nearest person named before `pos` that `fits`.
     fn person_before_fitting(&self, pos: usize, fits: &dyn Fn(&str) -> bool) -> Option<&str> {
-        self.names.iter().rev().filter(|(p, _)| *p < pos).take(6).find(|(_, n)| fits(n)).map(|(_, n)| n.as_str())
+        self.names
+            .iter()
+            .rev()
+            .filter(|(p, _)| *p < pos)
+            .take(FITTING_REACH)
+            .find(|(_, n)| fits(n))
+            .map(|(_, n)| n.as_str())
     }
 
     /// The person the article last gave the role `head` ("spokeswoman").
@@ -278,12 +307,12 @@ fn gender_evidence(toks: &[Tok<'_>]) -> Vec<(String, i32)> {
         if let Some(end) = name_run(toks, i) {
             let surname = toks[end - 1].t.to_string();
             match toks[i].t.trim_end_matches('.') {
-                "Mr" => add(&surname, 3),
-                "Mrs" | "Ms" | "Miss" => add(&surname, -3),
+                "Mr" => add(&surname, HONORIFIC_GENDER),
+                "Mrs" | "Ms" | "Miss" => add(&surname, -HONORIFIC_GENDER),
                 _ => {}
             }
             current = Some(surname);
-            budget = 30;
+            budget = GENDER_REACH;
             i = end;
             continue;
         }

@@ -41,6 +41,8 @@ pub enum Edit {
 const MIN_SHARED: f64 = 0.6;
 /// Fewer shared content words than this is coincidence ("the plan", "we will").
 const MIN_SHARED_WORDS: usize = 4;
+/// Letters a word needs to be a content word of a quote.
+const MIN_CONTENT_CHARS: usize = 4;
 
 /// The variant groups among `renderings` (quotes of one story's articles, copies left out).
 pub fn variants(renderings: &[Rendering<'_>]) -> Vec<VariantGroup> {
@@ -151,9 +153,9 @@ fn normalise(text: &str) -> String {
         .join(" ")
 }
 
-/// Content words: longer than three letters, so "the", "and", "we" do not make a match.
+/// Content words: at least `MIN_CONTENT_CHARS` letters, so "the", "and", "we" do not make a match.
 fn content_words(text: &str) -> FxHashSet<String> {
-    normalise(text).split(' ').filter(|w| w.chars().count() > 3).map(str::to_string).collect()
+    normalise(text).split(' ').filter(|w| w.chars().count() >= MIN_CONTENT_CHARS).map(str::to_string).collect()
 }
 
 /// A speaker's surname, lowercase: "Anna Berg", "Berg" and "BERG" are one speaker.

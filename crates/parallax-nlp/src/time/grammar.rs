@@ -170,6 +170,14 @@ struct G<'t> {
     t: &'t Tokens<'t>,
 }
 
+/// Two-digit years below this are this century's ("'29" is 2029), the rest the last's ("'98").
+const TWO_DIGIT_YEAR_PIVOT: i32 = 30;
+/// Four-digit numbers read as years where a year is expected ("in March 2026").
+const YEARS: std::ops::RangeInclusive<i32> = 1000..=2199;
+/// Four-digit numbers read as a year on their own ("2026 was …"); outside, "1,500"-like
+/// quantities need a cue before them ("in 1850").
+const LONE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
+
 /// Words that say the clock or the calendar is approximate or bounded, with the mod they give.
 const QUALIFIERS: &[(&[&str], TimeMod)] = &[
     (&["about"], TimeMod::Approx),
@@ -621,7 +629,7 @@ impl G<'_> {
     fn year(&self, i: usize) -> Option<(usize, i32)> {
         if self.t.digits(i) == 4 {
             let y = self.t.int(i)? as i32;
-            return (1000..=2199).contains(&y).then_some((i + 1, y));
+            return YEARS.contains(&y).then_some((i + 1, y));
         }
         if self.is(i, "'")
             && self.t.kind(i + 1) == Some(Kind::Number)
@@ -629,7 +637,7 @@ impl G<'_> {
             && self.joined(i + 1)
         {
             let y = self.t.int(i + 1)? as i32;
-            return Some((i + 2, if y < 30 { 2000 + y } else { 1900 + y }));
+            return Some((i + 2, if y < TWO_DIGIT_YEAR_PIVOT { 2000 + y } else { 1900 + y }));
         }
         // "nineteen ninety-six", "nineteen eighty"
         if matches!(self.w(i), "nineteen" | "eighteen") && self.near(i + 1) {
@@ -693,7 +701,7 @@ impl G<'_> {
                 | "circa"
                 | "c"
         );
-        ((1900..=2099).contains(&y) || temporal_before).then_some((next, y))
+        (LONE_YEARS.contains(&y) || temporal_before).then_some((next, y))
     }
 
     /// Absolute and partial calendar dates.
@@ -899,7 +907,7 @@ impl G<'_> {
         }
         let y = self.t.int(i + 4).filter(|_| self.joined(i + 4))?;
         let y = match self.t.digits(i + 4) {
-            2 if y < 30 => 2000 + y,
+            2 if y < TWO_DIGIT_YEAR_PIVOT as u32 => 2000 + y,
             2 => 1900 + y,
             4 => y,
             _ => return None,
@@ -1366,12 +1374,11 @@ impl G<'_> {
                 .filter(|d| d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()))?;
             let n: i32 = d.parse().ok()?;
             return (n % 10 == 0 && self.joined(start + 1))
-                .then(|| (start + 2, Sem::Decade(if n < 30 { 200 + n / 10 } else { 190 + n / 10 })));
+                .then(|| (start + 2, Sem::Decade(if n < TWO_DIGIT_YEAR_PIVOT { 200 + n / 10 } else { 190 + n / 10 })));
         }
-        const DECADES: [&str; 8] =
-            ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
-        if let Some(k) = DECADES.iter().position(|d| *d == w).filter(|_| start > i) {
-            return Some((start + 1, Sem::Decade(192 + k as i32)));
+        if let Some(n) = lexicon::decade(w).filter(|_| start > i) {
+            // "the eighties": the 1980s, as TIMEX3 writes it ("198").
+            return Some((start + 1, Sem::Decade(190 + n as i32 / 10)));
         }
         let n = lexicon::ordinal(w)?;
         let next = self.hyphen(start + 1).unwrap_or(start + 1);

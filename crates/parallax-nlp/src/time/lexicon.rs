@@ -1,6 +1,11 @@
 //! The words time expressions are built from: months, weekdays, number words, units, seasons,
-//! parts of the day, holidays. Lowercase, English; lookups are linear scans over short tables
-//! (a dozen entries each), cheaper than hashing at this size.
+//! parts of the day, holidays, zones. Lowercase, English. Which words exist is data
+//! (`parallax_core::lexicon`); this module turns them into the grammar's types.
+
+use std::sync::LazyLock;
+
+use parallax_core::lexicon;
+use rustc_hash::FxHashSet;
 
 /// A calendar or clock unit, coarse to fine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,6 +37,8 @@ pub(crate) enum Part {
 }
 
 impl Part {
+    const ALL: [Part; 5] = [Part::Morning, Part::Afternoon, Part::Evening, Part::Night, Part::Daytime];
+
     pub(crate) fn code(self) -> &'static str {
         match self {
             Part::Morning => "MO",
@@ -52,6 +59,8 @@ pub(crate) enum Season {
 }
 
 impl Season {
+    const ALL: [Season; 4] = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
+
     pub(crate) fn code(self) -> &'static str {
         match self {
             Season::Spring => "SP",
@@ -72,189 +81,95 @@ impl Season {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Abbreviations as news prints them ("Sept. 30", "Jan 5").
-const MONTH_ABBREVIATIONS: [(&str, i8); 13] = [
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("febr", 2),
-];
+impl Unit {
+    /// The unit a `time_units.tsv` row names.
+    fn named(name: &str) -> Option<Unit> {
+        Some(match name {
+            "millennium" => Unit::Millennium,
+            "century" => Unit::Century,
+            "decade" => Unit::Decade,
+            "year" => Unit::Year,
+            "quarter" => Unit::Quarter,
+            "month" => Unit::Month,
+            "week" => Unit::Week,
+            "weekend" => Unit::Weekend,
+            "day" => Unit::Day,
+            "hour" => Unit::Hour,
+            "minute" => Unit::Minute,
+            "second" => Unit::Second,
+            _ => return None,
+        })
+    }
+}
 
 /// A full month name.
 pub(crate) fn month(word: &str) -> Option<i8> {
-    MONTHS.iter().position(|m| *m == word).map(|i| i as i8 + 1)
+    lexicon::month(word).filter(|m| !m.abbreviated).map(|m| m.number as i8)
 }
 
 /// A month abbreviation (needs a following period or day number to count).
 pub(crate) fn month_abbreviation(word: &str) -> Option<i8> {
-    MONTH_ABBREVIATIONS.iter().find(|(w, _)| *w == word).map(|(_, m)| *m)
+    lexicon::month(word).filter(|m| m.abbreviated).map(|m| m.number as i8)
 }
-
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// ISO weekday number (Monday 1) of a weekday name, singular or plural ("Tuesdays").
 pub(crate) fn weekday(word: &str) -> Option<(i8, bool)> {
-    if let Some(i) = WEEKDAYS.iter().position(|d| *d == word) {
-        return Some((i as i8 + 1, false));
+    let name = |w: &str| lexicon::weekday(w).filter(|d| !d.abbreviated).map(|d| d.number as i8);
+    if let Some(d) = name(word) {
+        return Some((d, false));
     }
-    let singular = word.strip_suffix('s')?;
-    WEEKDAYS.iter().position(|d| *d == singular).map(|i| (i as i8 + 1, true))
+    name(word.strip_suffix('s')?).map(|d| (d, true))
 }
 
 /// Weekday abbreviations, only with a period ("Tue.", "Thurs.").
 pub(crate) fn weekday_abbreviation(word: &str) -> Option<i8> {
-    match word {
-        "mon" => Some(1),
-        "tue" | "tues" => Some(2),
-        "wed" => Some(3),
-        "thu" | "thur" | "thurs" => Some(4),
-        "fri" => Some(5),
-        "sat" => Some(6),
-        "sun" => Some(7),
-        _ => None,
-    }
+    lexicon::weekday(word).filter(|d| d.abbreviated).map(|d| d.number as i8)
 }
 
 pub(crate) fn season(word: &str) -> Option<Season> {
-    match word {
-        "spring" => Some(Season::Spring),
-        "summer" => Some(Season::Summer),
-        "fall" | "autumn" => Some(Season::Fall),
-        "winter" => Some(Season::Winter),
-        _ => None,
-    }
+    let code = lexicon::SEASONS.get(word)?.value();
+    Season::ALL.into_iter().find(|s| s.code() == code)
 }
 
 pub(crate) fn part_of_day(word: &str) -> Option<Part> {
-    match word {
-        "morning" | "mornings" => Some(Part::Morning),
-        "afternoon" | "afternoons" => Some(Part::Afternoon),
-        "evening" | "evenings" => Some(Part::Evening),
-        "night" | "nights" | "overnight" => Some(Part::Night),
-        "daytime" => Some(Part::Daytime),
-        _ => None,
-    }
+    let code = lexicon::DAY_PARTS.get(word)?.value();
+    Part::ALL.into_iter().find(|p| p.code() == code)
 }
 
 /// A unit word, singular or plural; the flag says plural.
 pub(crate) fn unit(word: &str) -> Option<(Unit, bool)> {
-    let unit = |w: &str| match w {
-        "millennium" | "millennia" => Some(Unit::Millennium),
-        "century" | "centuries" => Some(Unit::Century),
-        "decade" => Some(Unit::Decade),
-        "year" => Some(Unit::Year),
-        "quarter" => Some(Unit::Quarter),
-        "month" => Some(Unit::Month),
-        "week" => Some(Unit::Week),
-        "weekend" => Some(Unit::Weekend),
-        "day" => Some(Unit::Day),
-        "hour" => Some(Unit::Hour),
-        "minute" | "min" | "mins" => Some(Unit::Minute),
-        "second" | "sec" | "secs" => Some(Unit::Second),
-        _ => None,
-    };
-    match word {
-        "centuries" => return Some((Unit::Century, true)),
-        "millennia" => return Some((Unit::Millennium, true)),
-        "hrs" => return Some((Unit::Hour, true)),
-        _ => {}
+    let listed =
+        |w: &str| lexicon::TIME_UNITS.get(w).and_then(|r| Some((Unit::named(r.value())?, r.has_tag("plural"))));
+    if let Some(u) = listed(word) {
+        return Some(u);
     }
-    if let Some(u) = unit(word) {
-        return Some((u, false));
-    }
-    word.strip_suffix('s').and_then(unit).map(|u| (u, true))
+    word.strip_suffix('s').and_then(listed).map(|(u, _)| (u, true))
+}
+
+/// A number word's value, if it has the tag.
+fn number(word: &str, tag: &str) -> Option<u32> {
+    lexicon::NUMBER_WORDS.get(word).filter(|r| r.has_tag(tag)).and_then(|r| r.value().parse().ok())
 }
 
 /// Small number words and their values ("a" and "an" count as one where a unit follows).
 pub(crate) fn number_word(word: &str) -> Option<u32> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    if let Some(n) = ONES.iter().position(|w| *w == word) {
-        return Some(n as u32);
-    }
-    tens(word)
+    number(word, "cardinal")
 }
 
+/// "twenty" … "ninety".
 pub(crate) fn tens(word: &str) -> Option<u32> {
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    TENS.iter().position(|w| *w == word).map(|n| (n as u32 + 2) * 10)
+    number_word(word).filter(|n| *n >= 20)
+}
+
+/// "the twenties" … "the nineties": the decade's first year's last two digits.
+pub(crate) fn decade(word: &str) -> Option<u32> {
+    number(word, "decade")
 }
 
 /// Ordinal words and digits-with-suffix: "third" and "3rd" are 3.
 pub(crate) fn ordinal(word: &str) -> Option<u32> {
-    const ORDINALS: [&str; 20] = [
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    if let Some(n) = ORDINALS.iter().position(|w| *w == word) {
-        return Some(n as u32);
-    }
-    match word {
-        "twentieth" => return Some(20),
-        "thirtieth" => return Some(30),
-        _ => {}
+    if let Some(n) = number(word, "ordinal") {
+        return Some(n);
     }
     let digits = word.strip_suffix("st").or_else(|| word.strip_suffix("nd")).or_else(|| word.strip_suffix("rd"));
     let digits = digits.or_else(|| word.strip_suffix("th"))?;
@@ -273,155 +188,57 @@ pub(crate) enum Holiday {
     Easter,
 }
 
+impl Holiday {
+    /// The holiday a `holidays.tsv` date names: `MM-DD`, `easter` or `thanksgiving`.
+    fn dated(date: &str) -> Option<Holiday> {
+        match date {
+            "easter" => Some(Holiday::Easter),
+            "thanksgiving" => Some(Holiday::Thanksgiving),
+            _ => {
+                let (m, d) = date.split_once('-')?;
+                Some(Holiday::Fixed(m.parse().ok()?, d.parse().ok()?))
+            }
+        }
+    }
+}
+
 /// A holiday by its (lowercase) words: the first word, then whether the second must follow.
 pub(crate) fn holiday(first: &str, second: &str) -> Option<(Holiday, bool)> {
-    Some(match (first, second) {
-        ("christmas", "eve") => (Holiday::Fixed(12, 24), true),
-        ("christmas", _) => (Holiday::Fixed(12, 25), false),
-        ("thanksgiving", _) => (Holiday::Thanksgiving, false),
-        ("easter", _) => (Holiday::Easter, false),
-        ("halloween", _) => (Holiday::Fixed(10, 31), false),
-        ("valentine", _) => (Holiday::Fixed(2, 14), false),
-        ("independence", "day") => (Holiday::Fixed(7, 4), true),
-        ("boxing", "day") => (Holiday::Fixed(12, 26), true),
-        ("new", "year") => (Holiday::Fixed(1, 1), true),
-        _ => return None,
-    })
+    if !opens_holiday(first) {
+        return None;
+    }
+    let dated = |name: &str| lexicon::DATED_HOLIDAYS.get(name).and_then(|r| Holiday::dated(r.value()));
+    // Two-word names first: "Christmas Eve" before "Christmas".
+    if let Some(h) = dated(&format!("{first} {second}")) {
+        return Some((h, true));
+    }
+    dated(first).map(|h| (h, false))
+}
+
+/// The first word of a holiday's name ("christmas", "boxing", "new").
+fn opens_holiday(word: &str) -> bool {
+    static FIRST_WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| lexicon::DATED_HOLIDAYS.rows().filter_map(|r| r.word.split(' ').next()).collect());
+    FIRST_WORDS.contains(word)
 }
 
 /// Time zones news gives after a clock time ("5 p.m. EST"): swallowed into the span.
 pub(crate) fn is_zone(word: &str) -> bool {
-    matches!(
-        word,
-        "gmt"
-            | "utc"
-            | "est"
-            | "edt"
-            | "cst"
-            | "cdt"
-            | "mst"
-            | "mdt"
-            | "pst"
-            | "pdt"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "et"
-            | "pt"
-    )
+    lexicon::TIME_ZONES.get(word).is_some_and(|r| r.has_tag("expression"))
 }
-
-/// Function words that can open a time expression; with the calendar and number words
-/// above, every word a grammar rule starts with. Checking it first skips the rules at the
-/// other nine words in ten (the tagger's cost is trying rules, not reading).
-const OPENERS: &[&str] = &[
-    "a",
-    "about",
-    "almost",
-    "an",
-    "annually",
-    "approximately",
-    "around",
-    "as",
-    "at",
-    "beginning",
-    "biweekly",
-    "coming",
-    "couple",
-    "current",
-    "currently",
-    "daily",
-    "each",
-    "early",
-    "earlier",
-    "eighteen",
-    "end",
-    "every",
-    "few",
-    "fiscal",
-    "following",
-    "half",
-    "hourly",
-    "just",
-    "last",
-    "late",
-    "lately",
-    "later",
-    "less",
-    "many",
-    "middle",
-    "mid",
-    "midday",
-    "midnight",
-    "monthly",
-    "more",
-    "nearly",
-    "new",
-    "next",
-    "nightly",
-    "no",
-    "noon",
-    "now",
-    "nowadays",
-    "numerous",
-    "over",
-    "past",
-    "per",
-    "presently",
-    "previous",
-    "recent",
-    "recently",
-    "right",
-    "roughly",
-    "several",
-    "some",
-    "soon",
-    "start",
-    "that",
-    "the",
-    "these",
-    "this",
-    "today",
-    "tomorrow",
-    "tonight",
-    "under",
-    "up",
-    "weekly",
-    "yearly",
-    "yesterday",
-    "christmas",
-    "thanksgiving",
-    "easter",
-    "halloween",
-    "valentine",
-    "independence",
-    "boxing",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
-    "final",
-    "remaining",
-    "initial",
-    "latest",
-];
 
 /// Whether a (lowercase) word can start a time expression.
 pub(crate) fn opens_expression(word: &str) -> bool {
-    OPENERS.contains(&word)
-        || month(word).is_some()
-        || month_abbreviation(word).is_some()
+    lexicon::TIME_OPENERS.contains(word)
+        || lexicon::month(word).is_some()
         || weekday(word).is_some()
         || weekday_abbreviation(word).is_some()
         || season(word).is_some()
         || part_of_day(word).is_some()
         || unit(word).is_some()
-        || number_word(word).is_some()
+        || lexicon::NUMBER_WORDS.get(word).is_some()
         || ordinal(word).is_some()
+        || opens_holiday(word)
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ mod token;
 use jiff::civil::Date;
 use parallax_core::TimeExpr;
 
-pub use timeline::{reconcile, timeline};
+pub use timeline::{reconcile, timeline, TimelineConfig};
 
 /// The time expressions of `text`, in order, with values anchored at `published` (the
 /// article's publication day). Without one, relative expressions come back unresolved.

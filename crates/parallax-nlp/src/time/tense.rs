@@ -6,6 +6,8 @@
 //! sit next to the time expression ("said Friday", "will meet Friday"), so the nearest cue
 //! in the same sentence is right far more often than not, at a tiny fraction of the cost.
 
+use parallax_core::lexicon;
+
 use super::token::{Gap, Kind, Tokens};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +21,16 @@ pub(crate) enum Tense {
 /// How far (in tokens) to look for a cue on each side.
 const REACH_LEFT: usize = 20;
 const REACH_RIGHT: usize = 12;
+/// Tokens by which a cue after the expression must be nearer than one before it to win.
+const LEFT_CUE_ADVANTAGE: usize = 2;
+/// Letters of a word whose period can end a sentence: shorter ones are initials ("J.") or
+/// abbreviations ("Dr.", "St.").
+const MIN_SENTENCE_END_WORD: usize = 3;
+/// Letters of an "-ing" word after "is" that makes a progressive ("is meeting"), not a noun
+/// ("is king", "is thing").
+const MIN_ING_VERB: usize = 6;
+/// Letters of an "-ed" word read as a past form: shorter ones are "bed", "red", "fed".
+const MIN_PAST_FORM: usize = 5;
 
 /// The tense of the clause around tokens `start..end`.
 pub(crate) fn tense(t: &Tokens<'_>, start: usize, end: usize) -> Tense {
@@ -56,7 +68,9 @@ pub(crate) fn tense(t: &Tokens<'_>, start: usize, end: usize) -> Tense {
     }
     match (left, right) {
         (Some((dl, l)), Some((dr, r))) => {
-            if dl <= dr + 2 {
+            // A cue before the expression reads more often right ("said Friday", "will meet
+            // Friday"): it wins unless the one after is clearly nearer.
+            if dl <= dr + LEFT_CUE_ADVANTAGE {
                 l
             } else {
                 r
@@ -80,167 +94,13 @@ fn boundary_before(t: &Tokens<'_>, i: usize) -> bool {
         "." => {
             let word = p.checked_sub(1).map_or("", |q| t.low(q));
             t.gap(i) != Gap::Joined
-                && word.len() > 2
-                && !matches!(
-                    word,
-                    "mr" | "mrs"
-                        | "sept"
-                        | "gov"
-                        | "sen"
-                        | "rep"
-                        | "gen"
-                        | "corp"
-                        | "inc"
-                        | "jan"
-                        | "feb"
-                        | "aug"
-                        | "oct"
-                        | "nov"
-                        | "dec"
-                        | "co"
-                        | "st"
-                )
+                && word.len() >= MIN_SENTENCE_END_WORD
+                && !lexicon::TENSE_ABBREVIATIONS.contains(word)
+                && !lexicon::month(word).is_some_and(|m| m.abbreviated)
         }
         _ => false,
     }
 }
-
-/// Past-tense forms that do not end in -ed.
-const IRREGULAR_PAST: &[&str] = &[
-    "said",
-    "was",
-    "were",
-    "had",
-    "did",
-    "told",
-    "met",
-    "went",
-    "came",
-    "made",
-    "took",
-    "gave",
-    "began",
-    "saw",
-    "left",
-    "fell",
-    "rose",
-    "lost",
-    "sold",
-    "bought",
-    "held",
-    "kept",
-    "paid",
-    "spent",
-    "sent",
-    "found",
-    "brought",
-    "thought",
-    "wrote",
-    "spoke",
-    "broke",
-    "chose",
-    "drove",
-    "ran",
-    "grew",
-    "knew",
-    "became",
-    "led",
-    "fled",
-    "got",
-    "stood",
-    "shot",
-    "fought",
-    "caught",
-    "taught",
-    "sought",
-    "felt",
-    "heard",
-    "meant",
-    "built",
-    "sank",
-    "flew",
-    "threw",
-    "drew",
-    "struck",
-    "won",
-    "slid",
-    "slept",
-    "swore",
-    "tore",
-    "wore",
-    "woke",
-    "arose",
-    "forgot",
-    "withdrew",
-    "overtook",
-    "undertook",
-    "hid",
-    "bit",
-    "ate",
-    "sat",
-    "lay",
-    "laid",
-    "rang",
-    "sang",
-    "swam",
-    "stole",
-    "dealt",
-    "dug",
-    "hung",
-    "lent",
-    "lit",
-    "sped",
-    "spun",
-    "split",
-    "upheld",
-    "wound",
-    "ago",
-    "yesterday",
-];
-
-/// Words ending in -ed that are not past forms.
-const NOT_PAST: &[&str] = &[
-    "need",
-    "needed",
-    "feed",
-    "speed",
-    "seed",
-    "bed",
-    "red",
-    "shed",
-    "hundred",
-    "indeed",
-    "proceed",
-    "succeed",
-    "exceed",
-    "breed",
-    "bleed",
-    "weed",
-    "greed",
-    "creed",
-    "deed",
-    "steed",
-    "tweed",
-    "united",
-    "limited",
-    "based",
-    "scheduled",
-    "expected",
-    "planned",
-    "slated",
-    "supposed",
-    "proposed",
-    "related",
-    "interested",
-    "concerned",
-    "detailed",
-    "advanced",
-    "qualified",
-    "experienced",
-    "sophisticated",
-    "unprecedented",
-    "embed",
-];
 
 /// The tense a token signals, if any.
 fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
@@ -272,7 +132,7 @@ fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
         "scheduled" | "slated" | "planned" | "due" => return Some(Tense::Future),
         "is" | "are" | "am" | "'re" => {
             // "is to meet", "are meeting": arrangements ahead
-            if next == "to" || t.low(i + 1).ends_with("ing") && t.low(i + 1).len() > 5 {
+            if next == "to" || t.low(i + 1).ends_with("ing") && t.low(i + 1).len() >= MIN_ING_VERB {
                 return Some(Tense::Future);
             }
             return Some(Tense::Present);
@@ -284,7 +144,8 @@ fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
         }
         _ => {}
     }
-    if IRREGULAR_PAST.contains(&w) {
+    // Past forms that do not end in -ed, and "ago", "yesterday".
+    if lexicon::PAST_CUES.contains(w) {
         return Some(Tense::Past);
     }
     if is_past_form(w) && !t.capitalised(i) {
@@ -299,7 +160,7 @@ fn cue(t: &Tokens<'_>, i: usize) -> Option<Tense> {
 }
 
 fn is_past_form(w: &str) -> bool {
-    w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w)
+    w.len() >= MIN_PAST_FORM && w.ends_with("ed") && !lexicon::NOT_PAST.contains(w)
 }
 
 #[cfg(test)]

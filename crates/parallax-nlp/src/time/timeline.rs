@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use parallax_core::lexicon;
 use parallax_core::text::{key, sentences};
 use parallax_core::{Article, TimeExpr, TimeKind, TimelineEntry};
 
@@ -62,126 +63,46 @@ pub fn timeline(articles: &[(&Article, &[TimeExpr])]) -> Vec<TimelineEntry> {
     entries
 }
 
-/// Content words a statement shares with another before they are one happening: fewer is
-/// chance ("the talks", "the minister").
-const MIN_SHARED: usize = 3;
-/// Share of the shorter statement's content words found in the other: one happening.
-const SAME_HAPPENING: f32 = 0.6;
-/// The share needed before different days count as a conflict: a false alarm costs the reader
-/// more than a merge, and daily updates ("ships waiting rose to 44 on Tuesday") read alike.
-const CONFLICTING: f32 = 0.8;
+/// Knobs of [`reconcile`]: how alike two statements must be to report one happening.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TimelineConfig {
+    /// Content words a statement shares with another before they are one happening: fewer is
+    /// chance ("the talks", "the minister").
+    pub min_shared: usize,
+    /// Share of the shorter statement's content words found in the other that makes them one
+    /// happening on the same day (merged).
+    pub same_happening: f32,
+    /// The share needed before the same happening on different days counts as a conflict: a
+    /// false alarm costs the reader more than a missed merge, and daily updates ("ships waiting
+    /// rose to 44 on Tuesday") read alike.
+    pub conflicting: f32,
+}
+
+impl Default for TimelineConfig {
+    fn default() -> TimelineConfig {
+        TimelineConfig { min_shared: 3, same_happening: 0.6, conflicting: 0.8 }
+    }
+}
+
+/// Chars a word needs to be content: shorter ones are function words and abbreviations.
+const MIN_CONTENT_CHARS: usize = 3;
+/// Digits a number needs to be content: a year or a large figure names the happening, a small
+/// count ("3 people", "10 a.m.") recurs in any report.
+const MIN_FIGURE_DIGITS: usize = 5;
 
 /// Words that say nothing about which happening a sentence reports: function words, reporting
 /// verbs, and calendar words (the date itself must not make two statements look alike).
-const NOT_CONTENT: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "with",
-    "as",
-    "that",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "his",
-    "her",
-    "their",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "also",
-    "after",
-    "before",
-    "last",
-    "next",
-    "this",
-    "week",
-    "weekend",
-    "day",
-    "days",
-    "month",
-    "year",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "which",
-    "who",
-    "when",
-    "where",
-    "there",
-    "then",
-    "than",
-    "not",
-    "no",
-    "into",
-    "over",
-    "about",
-    "more",
-    "earlier",
-    "later",
-];
+fn says_nothing(w: &str) -> bool {
+    lexicon::NOT_CONTENT.contains(w) || lexicon::is_month_name(w) || lexicon::is_weekday_name(w)
+}
 
 fn content_words(statement: &str, mention: &str) -> std::collections::BTreeSet<String> {
     let mention = key(mention);
     key(statement)
         .split(' ')
-        .filter(|w| w.chars().count() >= 3 && !NOT_CONTENT.contains(w) && !mention.split(' ').any(|m| m == *w))
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 4)
+        .filter(|w| w.chars().count() >= MIN_CONTENT_CHARS && !says_nothing(w) && !mention.split(' ').any(|m| m == *w))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) || w.len() >= MIN_FIGURE_DIGITS)
         .map(str::to_string)
         .collect()
 }
@@ -189,7 +110,7 @@ fn content_words(statement: &str, mention: &str) -> std::collections::BTreeSet<S
 /// Merges one story's entries that report the same happening on the same day, and flags those
 /// that report it on different days, each with the other days given. Returns the entries sorted
 /// by day.
-pub fn reconcile(entries: Vec<TimelineEntry>) -> Vec<TimelineEntry> {
+pub fn reconcile(entries: Vec<TimelineEntry>, config: &TimelineConfig) -> Vec<TimelineEntry> {
     let words: Vec<_> = entries.iter().map(|e| content_words(&e.text, &e.mention)).collect();
     let overlap = |i: usize, j: usize, share: f32| {
         // One article's sentence that names two days ("began on Monday and lasts until
@@ -199,7 +120,7 @@ pub fn reconcile(entries: Vec<TimelineEntry>) -> Vec<TimelineEntry> {
         }
         let shared = words[i].intersection(&words[j]).count();
         let smaller = words[i].len().min(words[j].len());
-        shared >= MIN_SHARED && shared as f32 >= share * smaller as f32
+        shared >= config.min_shared && shared as f32 >= share * smaller as f32
     };
     let mut merged_into: Vec<Option<usize>> = vec![None; entries.len()];
     let mut conflicts: Vec<Vec<String>> = vec![Vec::new(); entries.len()];
@@ -212,10 +133,10 @@ pub fn reconcile(entries: Vec<TimelineEntry>) -> Vec<TimelineEntry> {
                 continue;
             }
             if entries[i].date == entries[j].date {
-                if overlap(i, j, SAME_HAPPENING) {
+                if overlap(i, j, config.same_happening) {
                     merged_into[j] = Some(i);
                 }
-            } else if overlap(i, j, CONFLICTING) {
+            } else if overlap(i, j, config.conflicting) {
                 if !conflicts[i].contains(&entries[j].date) {
                     conflicts[i].push(entries[j].date.clone());
                 }
@@ -377,7 +298,7 @@ mod tests {
             entry("2026-03-02", "c3", "Fire broke out at the Tessaro plant in Dockside on Monday.", "on Monday"),
             entry("2026-03-10", "a1", "Inspectors will visit the port on March 10.", "on March 10"),
         ];
-        let out = reconcile(entries);
+        let out = reconcile(entries, &TimelineConfig::default());
         let summary: Vec<(&str, usize, Vec<&str>)> = out
             .iter()
             .map(|e| (e.date.as_str(), e.articles.len(), e.conflicts.iter().map(String::as_str).collect()))
@@ -391,10 +312,9 @@ mod tests {
     #[test]
     fn a_sentence_naming_two_days_is_no_conflict() {
         let text = "The strike by dockworkers began on Monday and is due to last until Thursday morning.";
-        let out = reconcile(vec![
-            entry("2026-05-04", "a1", text, "on Monday"),
-            entry("2026-05-07", "a1", text, "Thursday morning"),
-        ]);
+        let entries =
+            vec![entry("2026-05-04", "a1", text, "on Monday"), entry("2026-05-07", "a1", text, "Thursday morning")];
+        let out = reconcile(entries, &TimelineConfig::default());
         assert!(out.iter().all(|e| e.conflicts.is_empty()));
     }
 
@@ -404,7 +324,7 @@ mod tests {
             entry("2026-03-03", "a1", "The talks between the union and the port began on Tuesday.", "on Tuesday"),
             entry("2026-03-06", "a1", "The union will vote on the offer on Friday.", "on Friday"),
         ];
-        let out = reconcile(entries);
+        let out = reconcile(entries, &TimelineConfig::default());
         assert!(out.iter().all(|e| e.conflicts.is_empty()));
         assert_eq!(out.len(), 2);
     }
