@@ -3,6 +3,7 @@
 //! Entities are derived, never stored: linking again after new articles may merge a bare
 //! surname into the one full name it now stands for.
 
+use parallax_core::document::Document;
 use parallax_core::{ArticleId, Entity, EntityKind, Mention};
 pub use parallax_nlp::entities::Linked;
 
@@ -24,7 +25,11 @@ impl Engine {
             .articles()?
             .into_iter()
             .map(|r| {
-                let mentions = if r.mentions.is_empty() { find_mentions(&r.article) } else { r.mentions };
+                let mentions = if r.mentions.is_empty() {
+                    find_mentions(&r.article, &Document::of(&r.article))
+                } else {
+                    r.mentions
+                };
                 (r.article.id, mentions)
             })
             .collect();

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
+use parallax_core::document::Document;
 use parallax_core::{Article, TimeExpr, TimelineEntry};
+use parallax_nlp::time::Timeline;
 
 use crate::ingest::tag_times;
 use crate::{Engine, Record, Result, Run};
@@ -19,36 +21,44 @@ pub struct Dated {
     pub story: Option<String>,
 }
 
+/// An article on its way into a timeline: its time expressions (`None`: tag them now) and its
+/// story.
+type Item<'a> = (&'a Article, Option<&'a [TimeExpr]>, Option<&'a str>);
+
 /// The timeline of the articles of one run.
 pub fn timeline_of(run: &Run) -> Vec<Dated> {
-    let items: Vec<(&Article, &[TimeExpr], Option<&str>)> =
-        run.articles.iter().map(|a| (&a.article, a.times.as_slice(), a.story.as_deref())).collect();
+    let items: Vec<Item<'_>> =
+        run.articles.iter().map(|a| (&a.article, Some(a.times.as_slice()), a.story.as_deref())).collect();
     build(&items)
 }
 
 fn of_records(records: &[Record]) -> Vec<Dated> {
-    // Records stored before times were have none: tag them now.
-    let tagged: Vec<Vec<TimeExpr>> =
-        records.iter().map(|r| if r.times.is_empty() { tag_times(&r.article) } else { Vec::new() }).collect();
-    let items: Vec<(&Article, &[TimeExpr], Option<&str>)> = records
+    // Records stored before times were have none: they are tagged in `build`.
+    let items: Vec<Item<'_>> = records
         .iter()
-        .zip(&tagged)
-        .map(|(r, t)| {
-            (&r.article, if r.times.is_empty() { t.as_slice() } else { r.times.as_slice() }, r.story.as_deref())
-        })
+        .map(|r| (&r.article, (!r.times.is_empty()).then_some(r.times.as_slice()), r.story.as_deref()))
         .collect();
     build(&items)
 }
 
-fn build(items: &[(&Article, &[TimeExpr], Option<&str>)]) -> Vec<Dated> {
+/// The timeline of `items`.
+fn build(items: &[Item<'_>]) -> Vec<Dated> {
     let stories: HashMap<&str, &str> =
         items.iter().filter_map(|(a, _, story)| story.map(|s| (a.id.as_str(), s))).collect();
-    let input: Vec<(&Article, &[TimeExpr])> = items.iter().map(|(a, t, _)| (*a, *t)).collect();
+    let mut timeline = Timeline::default();
+    for (article, times, _) in items {
+        // One document per article, dropped once its statements are in.
+        let doc = Document::of(article);
+        match times {
+            Some(times) => timeline.add(article, &doc, times),
+            None => timeline.add(article, &doc, &tag_times(article, &doc)),
+        }
+    }
     // Differently worded reports of one happening are matched within a story only: across
     // stories, alike sentences are about look-alike events.
     let mut by_story: Vec<(Option<String>, Vec<TimelineEntry>)> = Vec::new();
     let mut group: HashMap<Option<String>, usize> = HashMap::new();
-    for entry in parallax_nlp::time::timeline(&input) {
+    for entry in timeline.entries() {
         let story = entry.articles.first().and_then(|id| stories.get(id.as_str())).map(|s| s.to_string());
         let g = *group.entry(story.clone()).or_insert_with(|| {
             by_story.push((story, Vec::new()));
