@@ -10,6 +10,7 @@
 
 use std::time::Instant;
 
+use parallax_core::document::Document;
 use parallax_dedup::{DedupConfig, NearDupIndex};
 use parallax_stories::{StoryClusterer, StoryConfig};
 
@@ -108,7 +109,7 @@ fn main() {
         match near.add(&id, &text) {
             Some(_) => linked += 1,
             None => {
-                clusterer.add(&id, Some(day), None, &text);
+                clusterer.add(&id, Some(day), &Document::new(None, &text));
             }
         }
         recent.push(text);

@@ -1,4 +1,5 @@
-//! Parallax's domain types and the pure text helpers every stage shares.
+//! Parallax's domain types, the analysed document every stage reads ([`document`]), and the
+//! pure text helpers the stages share.
 //!
 //! Nothing here does I/O: readers live in `parallax-ingest`, SQL in `parallax-store`.
 //! Types are plain data (serde where they cross a boundary) so each stage can be tested,
@@ -7,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod article;
+pub mod document;
 mod entity;
 pub mod lexicon;
 mod names;

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use parallax_core::document::Document;
 use parallax_core::{ArticleId, Mention};
 use parallax_nlp::entities::Linked;
 
@@ -19,7 +20,7 @@ pub(crate) fn link<'a>(records: impl IntoIterator<Item = &'a Record>) -> Linked 
         .into_iter()
         .map(|r| {
             let mentions = if r.mentions.is_empty() {
-                Cow::Owned(find_mentions(&r.article))
+                Cow::Owned(find_mentions(&r.article, &Document::of(&r.article)))
             } else {
                 Cow::Borrowed(&r.mentions[..])
             };

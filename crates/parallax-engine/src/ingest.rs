@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use parallax_core::document::Document;
 use parallax_core::{Article, Mention, TimeExpr};
 use parallax_extract::extract;
 use parallax_ingest::{discover, read, Input};
@@ -151,9 +152,11 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
                     if out.article.text.is_empty() {
                         warnings.push("no body text left after cleaning: only the title is kept".into());
                     }
-                    let times = tag_times(&out.article);
-                    let quotes = parallax_nlp::quotes::find(&out.article.text);
-                    let mentions = find_mentions(&out.article);
+                    // Analysed once; every stage reads the same document.
+                    let doc = Document::of(&out.article);
+                    let times = tag_times(&out.article, &doc);
+                    let quotes = parallax_nlp::quotes::find(&doc);
+                    let mentions = find_mentions(&out.article, &doc);
                     Ok(Record { article: out.article, warnings, story: None, times, quotes, mentions })
                 })
                 .collect();
@@ -182,15 +185,15 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
     prepared
 }
 
-/// The article's time expressions, anchored at its publication day.
-pub(crate) fn tag_times(article: &Article) -> Vec<TimeExpr> {
-    parallax_nlp::time::tag(&article.text, article.published.map(|p| p.date()))
+/// The article's time expressions (`doc` is its document), anchored at its publication day.
+pub(crate) fn tag_times(article: &Article, doc: &Document<'_>) -> Vec<TimeExpr> {
+    parallax_nlp::time::tag(doc, article.published.map(|p| p.date()))
 }
 
-/// The article's entity mentions, without its own outlet ("Varnia Today" in Varnia Today's
-/// article is who wrote it, not who is in it).
-pub(crate) fn find_mentions(article: &Article) -> Vec<Mention> {
-    let mut mentions = parallax_nlp::entities::mentions(article.title.as_deref(), &article.text);
+/// The article's entity mentions (`doc` is its document), without its own outlet ("Varnia
+/// Today" in Varnia Today's article is who wrote it, not who is in it).
+pub(crate) fn find_mentions(article: &Article, doc: &Document<'_>) -> Vec<Mention> {
+    let mut mentions = parallax_nlp::entities::mentions(doc);
     if let Some(outlet) = &article.outlet {
         parallax_nlp::entities::drop_outlet(&mut mentions, outlet);
     }
@@ -200,14 +203,18 @@ pub(crate) fn find_mentions(article: &Article) -> Vec<Mention> {
 /// Fills in what an article stored by an earlier version lacks: time expressions, quotes,
 /// mentions.
 pub(crate) fn complete(mut r: Record) -> Record {
+    if !(r.times.is_empty() || r.quotes.is_empty() || r.mentions.is_empty()) {
+        return r;
+    }
+    let doc = Document::of(&r.article);
     if r.times.is_empty() {
-        r.times = tag_times(&r.article);
+        r.times = tag_times(&r.article, &doc);
     }
     if r.quotes.is_empty() {
-        r.quotes = parallax_nlp::quotes::find(&r.article.text);
+        r.quotes = parallax_nlp::quotes::find(&doc);
     }
     if r.mentions.is_empty() {
-        r.mentions = find_mentions(&r.article);
+        r.mentions = find_mentions(&r.article, &doc);
     }
     r
 }

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use parallax_core::document::Document;
 use parallax_core::{ArticleId, Published};
 use parallax_dedup::{DedupConfig, NearDupIndex};
 use parallax_store::{Store, StoryUpdate, STORIES_STATE};
@@ -85,8 +86,7 @@ pub(crate) fn cluster(
             let story = match original_story {
                 Some(s) => clusterer.current(&s).unwrap_or(&s).to_string(),
                 None => {
-                    let assignment =
-                        clusterer.add(a.id.as_str(), a.published.map(|p| p.date()), a.title.as_deref(), &a.text);
+                    let assignment = clusterer.add(a.id.as_str(), a.published.map(|p| p.date()), &Document::of(a));
                     for merged in &assignment.merged {
                         update.merges.push((merged.clone(), assignment.story.clone(), a.id.clone()));
                         touched.insert(merged.clone());

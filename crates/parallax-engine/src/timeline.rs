@@ -1,11 +1,12 @@
 //! Timelines over a run's articles, a story's or the store's: feeds articles and their time
-//! expressions to `parallax_nlp::time::timeline` and gives each entry the story of the article
+//! expressions to `parallax_nlp::time::Timeline` and gives each entry the story of the article
 //! that first reported it. Articles stored before time expressions were are tagged on the fly.
 
 use std::collections::HashMap;
 
+use parallax_core::document::Document;
 use parallax_core::{Article, TimeExpr, TimelineEntry};
-use parallax_nlp::time::TimelineConfig;
+use parallax_nlp::time::{Timeline, TimelineConfig};
 
 use crate::contract::TimelineJson;
 use crate::ingest::tag_times;
@@ -14,34 +15,41 @@ use crate::Record;
 /// Largest story timeline whose statements are compared pairwise for shared happenings.
 const MAX_RECONCILE: usize = 2000;
 
+/// An article on its way into a timeline: its time expressions (`None`: tag them now) and its
+/// story.
+type Item<'a> = (&'a Article, Option<&'a [TimeExpr]>, Option<&'a str>);
+
 /// The timeline of these articles, oldest first.
 pub(crate) fn timeline_of<'a>(
     records: impl IntoIterator<Item = &'a Record>,
     config: &TimelineConfig,
 ) -> Vec<TimelineJson> {
-    let records: Vec<&Record> = records.into_iter().collect();
-    // Records stored before times were have none: tag them now.
-    let tagged: Vec<Vec<TimeExpr>> =
-        records.iter().map(|r| if r.times.is_empty() { tag_times(&r.article) } else { Vec::new() }).collect();
-    let items: Vec<(&Article, &[TimeExpr], Option<&str>)> = records
-        .iter()
-        .zip(&tagged)
-        .map(|(r, t)| {
-            (&r.article, if r.times.is_empty() { t.as_slice() } else { r.times.as_slice() }, r.story.as_deref())
-        })
+    // Records stored before times were have none: they are tagged in `build`.
+    let items: Vec<Item<'_>> = records
+        .into_iter()
+        .map(|r| (&r.article, (!r.times.is_empty()).then_some(r.times.as_slice()), r.story.as_deref()))
         .collect();
     build(&items, config)
 }
 
-fn build(items: &[(&Article, &[TimeExpr], Option<&str>)], config: &TimelineConfig) -> Vec<TimelineJson> {
+/// The timeline of `items`.
+fn build(items: &[Item<'_>], config: &TimelineConfig) -> Vec<TimelineJson> {
     let stories: HashMap<&str, &str> =
         items.iter().filter_map(|(a, _, story)| story.map(|s| (a.id.as_str(), s))).collect();
-    let input: Vec<(&Article, &[TimeExpr])> = items.iter().map(|(a, t, _)| (*a, *t)).collect();
+    let mut timeline = Timeline::default();
+    for (article, times, _) in items {
+        // One document per article, dropped once its statements are in.
+        let doc = Document::of(article);
+        match times {
+            Some(times) => timeline.add(article, &doc, times),
+            None => timeline.add(article, &doc, &tag_times(article, &doc)),
+        }
+    }
     // Differently worded reports of one happening are matched within a story only: across
     // stories, alike sentences are about look-alike events.
     let mut by_story: Vec<(Option<String>, Vec<TimelineEntry>)> = Vec::new();
     let mut group: HashMap<Option<String>, usize> = HashMap::new();
-    for entry in parallax_nlp::time::timeline(&input) {
+    for entry in timeline.entries() {
         let story = entry.articles.first().and_then(|id| stories.get(id.as_str())).map(|s| s.to_string());
         let g = *group.entry(story.clone()).or_insert_with(|| {
             by_story.push((story, Vec::new()));

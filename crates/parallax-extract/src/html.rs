@@ -1,13 +1,14 @@
-//! HTML inputs: the page's article and metadata come from `parallax-html`, then the text goes
-//! through the same cleaner as any text file (junk lines, bylines, timestamps, datelines,
-//! repeats), with the page's metadata in the place a text file's metadata line would be.
+//! HTML inputs: the page's article and metadata come from `parallax-html`, then its paragraphs
+//! go straight to the same cleaner as any text file's (junk lines, bylines, timestamps,
+//! datelines, repeats), with the page's metadata in the place a text file's metadata line would
+//! be.
 //! The page's own statements win over what its container says (a WARC record's URI and date,
 //! a feed item's fields) and stand in only where the page is silent.
 
-use parallax_core::{BodyFormat, RawDoc, RawMeta};
+use parallax_core::{RawDoc, RawMeta};
 use parallax_html::PageKind;
 
-use crate::{clean, ExtractConfig, Extracted, Origin};
+use crate::{clean, Body, ExtractConfig, Extracted};
 
 /// A whole page: find the article, then clean it.
 pub(crate) fn page(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
@@ -21,16 +22,17 @@ pub(crate) fn page(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
         published: m.published.or(doc.meta.published),
         language: m.language.or_else(|| doc.meta.language.clone()),
     };
-    let text_doc = RawDoc {
+    // The page's metadata in the document's place; the body is read from the paragraphs.
+    let with_meta = RawDoc {
         id: doc.id.clone(),
         source: doc.source.clone(),
         meta,
         title: m.title.or_else(|| doc.title.clone()),
-        body: page.paragraphs.join("\n\n"),
-        format: BodyFormat::Text,
+        body: String::new(),
+        format: doc.format,
         warnings: doc.warnings.clone(),
     };
-    let mut out = clean(&text_doc, config, Origin::Html);
+    let mut out = clean(&with_meta, Body::Html(&page.paragraphs), config);
     out.not_article = match page.kind {
         PageKind::Article => None,
         PageKind::Index => Some("an index page: mostly links, too little prose for an article".into()),
@@ -41,17 +43,12 @@ pub(crate) fn page(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
 
 /// HTML that is all article (a feed item's content): markup to paragraphs, then clean.
 pub(crate) fn fragment(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
-    let text_doc = RawDoc {
-        body: parallax_html::fragment_paragraphs(&doc.body).join("\n\n"),
-        format: BodyFormat::Text,
-        ..doc.clone()
-    };
-    clean(&text_doc, config, Origin::Html)
+    clean(doc, Body::Html(&parallax_html::fragment_paragraphs(&doc.body)), config)
 }
 
 #[cfg(test)]
 mod tests {
-    use parallax_core::{ArticleId, Published};
+    use parallax_core::{ArticleId, BodyFormat, Published};
 
     use super::*;
     use crate::extract;

@@ -72,7 +72,7 @@ pub struct Extracted {
 /// Cleans one document: text as it is, HTML after its article was found (`parallax-html`).
 pub fn extract(doc: &RawDoc, config: &ExtractConfig) -> Extracted {
     match doc.format {
-        BodyFormat::Text => clean(doc, config, Origin::Text),
+        BodyFormat::Text => clean(doc, Body::Text(&doc.body), config),
         BodyFormat::Html => html::page(doc, config),
         BodyFormat::HtmlFragment => html::fragment(doc, config),
     }
@@ -92,22 +92,23 @@ pub fn warm_up() {
         format: BodyFormat::Text,
         warnings: Vec::new(),
     };
-    clean(&doc, &ExtractConfig::default(), Origin::Text);
+    clean(&doc, Body::Text(&doc.body), &ExtractConfig::default());
 }
 
-/// Where the text being cleaned came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Origin {
+/// The text being cleaned, as it came.
+#[derive(Debug, Clone, Copy)]
+enum Body<'a> {
     /// A text file: paragraphs as the scraper left them, copies and all.
-    Text,
-    /// Blocks of an HTML page: each paragraph is one element of the page, so a short line that
-    /// comes back (a table cell, "Eat every 2-3 hours" in each meal of a plan) is the page's
-    /// content, not a scraping accident; only whole paragraphs of some length are repeats.
-    Html,
+    Text(&'a str),
+    /// The blocks of an HTML page, handed over as they are (never joined into one text to be
+    /// split again). Each paragraph is one element of the page, so a short line that comes
+    /// back (a table cell, "Eat every 2-3 hours" in each meal of a plan) is the page's content,
+    /// not a scraping accident; only whole paragraphs of some length are repeats.
+    Html(&'a [String]),
 }
 
-/// The cleaner proper, on plain text.
-fn clean(doc: &RawDoc, config: &ExtractConfig, origin: Origin) -> Extracted {
+/// The cleaner proper; `doc` gives the metadata and `body` the text.
+fn clean(doc: &RawDoc, body: Body<'_>, config: &ExtractConfig) -> Extracted {
     let mut found = Found::default();
     let mut warnings = doc.warnings.clone();
     let meta_year = doc.meta.published.map(|p| p.date().year());
@@ -119,12 +120,22 @@ fn clean(doc: &RawDoc, config: &ExtractConfig, origin: Origin) -> Extracted {
         title = None;
     }
 
-    let paras = paragraphs::paragraphs(&doc.body);
+    let paras = match body {
+        Body::Text(text) => paragraphs::paragraphs(text),
+        Body::Html(blocks) => paragraphs::of_blocks(blocks),
+    };
     // Each paragraph is classified once: the zones below consult the result many times.
     let junk: Vec<Option<(Junk, Strength)>> = paras.iter().map(|p| boilerplate::classify(p)).collect();
     // Built only when a name line needs checking: most articles never ask.
     let body_words = std::cell::OnceCell::new();
-    let is_body_word = |w: &str| body_words.get_or_init(|| lowercase_words(&doc.body)).contains(w);
+    let is_body_word = |w: &str| {
+        body_words
+            .get_or_init(|| match body {
+                Body::Text(text) => lowercase_words(text),
+                Body::Html(blocks) => blocks.iter().flat_map(|b| lowercase_words(b)).collect(),
+            })
+            .contains(w)
+    };
     let mut keep: Vec<Option<String>> = paras.into_iter().map(Some).collect();
 
     // Top zone: everything before the first paragraph of the article itself.
@@ -195,9 +206,9 @@ fn clean(doc: &RawDoc, config: &ExtractConfig, origin: Origin) -> Extracted {
         }
     }
 
-    let mut body: Vec<String> = keep.into_iter().flatten().collect();
+    let mut kept: Vec<String> = keep.into_iter().flatten().collect();
     // The dateline opens the first paragraph of the article.
-    if let Some(first) = body.first_mut() {
+    if let Some(first) = kept.first_mut() {
         let stripped = boilerplate::strip_label_prefix(first).map(str::to_string);
         if let Some(s) = stripped {
             *first = s;
@@ -208,11 +219,11 @@ fn clean(doc: &RawDoc, config: &ExtractConfig, origin: Origin) -> Extracted {
             *first = first[d.len..].to_string();
         }
     }
-    let body = match origin {
-        Origin::Text => repeats::remove_repeats(body, title.as_deref()),
-        Origin::Html => repeats::remove_repeated_paragraphs(body),
+    let kept = match body {
+        Body::Text(_) => repeats::remove_repeats(kept, title.as_deref()),
+        Body::Html(_) => repeats::remove_repeated_paragraphs(kept),
     };
-    let text = body.join("\n\n");
+    let text = kept.join("\n\n");
 
     let article = assemble(doc, title, text, found, config, &mut warnings);
     Extracted { article, warnings, not_article: None }

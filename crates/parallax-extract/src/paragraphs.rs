@@ -35,6 +35,13 @@ pub(crate) fn paragraphs(body: &str) -> Vec<String> {
     out
 }
 
+/// The paragraphs of an HTML page's blocks: each block as a body of its own (a block may hold
+/// line breaks, from `<br>` or `<pre>`), so a paragraph never spans two blocks — as when the
+/// blocks were joined with blank lines, without building and re-splitting that text.
+pub(crate) fn of_blocks(blocks: &[String]) -> Vec<String> {
+    blocks.iter().flat_map(|b| paragraphs(b)).collect()
+}
+
 /// Drops control and zero-width characters, turns exotic spaces into plain ones, collapses
 /// runs of spaces and trims every line.
 fn normalise(body: &str) -> String {
@@ -325,5 +332,16 @@ mod tests {
     #[test]
     fn invisible_and_odd_spaces() {
         check("A\u{200b}b\u{a0}\u{a0}c\td\u{7}", &["Ab c d"]);
+    }
+
+    proptest::proptest! {
+        /// An HTML page's blocks handed over one by one split as their text joined with blank
+        /// lines would (what the cleaner did before the hand-over).
+        #[test]
+        fn blocks_split_as_their_joined_text(blocks in proptest::collection::vec(
+            "([A-Za-z.,:\"]{1,6}|The|[ \n\t\u{a0}\u{ad}\u{200b}\r]){0,24}", 0..6,
+        )) {
+            proptest::prop_assert_eq!(of_blocks(&blocks), paragraphs(&blocks.join("\n\n")));
+        }
     }
 }

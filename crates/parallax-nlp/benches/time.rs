@@ -1,11 +1,12 @@
-//! Time-expression throughput: MB/s of clean article text through `time::tag` (tokens,
-//! grammar, tense and normalisation), on generated news text dense with dates, durations and
+//! Time-expression throughput: MB/s of clean article text through its document
+//! (`Document::new`) and `time::tag` (grammar, tense and normalisation), on generated news text dense with dates, durations and
 //! relative expressions. Run: `cargo bench -p parallax-nlp`. Goal (issue 7): at least 5 MB/s
 //! per core. Quality is measured on TimeBank + AQUAINT by `../shared/evals/timex_eval.py`.
 
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use jiff::civil::Date;
+use parallax_core::document::Document;
 use parallax_nlp::time::tag;
 
 fn main() {
@@ -41,7 +42,7 @@ fn tag_and_normalise(bencher: Bencher) {
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         let mut found = 0;
         for doc in &docs {
-            let times = tag(black_box(doc), Some(published));
+            let times = tag(&Document::new(None, black_box(doc)), Some(published));
             // The bench must measure real work: every article is full of expressions.
             assert!(times.len() >= 12, "{} times in {doc:?}", times.len());
             found += times.len();

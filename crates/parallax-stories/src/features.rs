@@ -3,7 +3,9 @@
 //! and places are what tell one event from a look-alike.
 //!
 //! Terms are 64-bit hashes of the lowercased word; the strings are kept only for display.
+//! Words are read off the article's [`Document`]: runs of its tokens, never its chars again.
 
+use parallax_core::document::{Document, Gap, Text};
 use parallax_core::lexicon;
 use rustc_hash::FxHashMap;
 
@@ -48,17 +50,18 @@ pub struct Features {
 }
 
 /// The terms of an article's title and body.
-pub fn features(title: Option<&str>, text: &str) -> Features {
+pub fn features(doc: &Document<'_>) -> Features {
+    let body = &doc.body;
     let mut acc = Accumulator::default();
-    if let Some(t) = title {
-        acc.add_text(t, TITLE_BOOST, true);
+    if let Some(t) = &doc.title {
+        acc.add_text(t, t.tokens().len(), TITLE_BOOST, true);
     }
-    acc.add_text(text, 1.0, false);
+    acc.add_text(body, body.tokens().len(), 1.0, false);
     let mut head = Accumulator::default();
-    if let Some(t) = title {
-        head.add_text(t, TITLE_BOOST, true);
+    if let Some(t) = &doc.title {
+        head.add_text(t, t.tokens().len(), TITLE_BOOST, true);
     }
-    head.add_text(lead(text), 1.0, false);
+    head.add_text(body, lead(body), 1.0, false);
     let weigh = |m: FxHashMap<Term, (f32, f32)>| m.into_iter().map(|(t, (n, boost))| (t, n * boost)).collect();
     Features { terms: weigh(acc.counts), specific: weigh(acc.specific), lead: weigh(head.counts), words: acc.words }
 }
@@ -66,34 +69,25 @@ pub fn features(title: Option<&str>, text: &str) -> Features {
 /// Sentences that make the lead.
 const LEAD_SENTENCES: usize = 3;
 /// Paragraphs the lead may span (a dateline or a stamp line is a paragraph of its own).
-const LEAD_PARAGRAPHS: usize = 3;
+const LEAD_PARAGRAPHS: u32 = 3;
 
-/// The start of `text` up to the end of its third sentence or third paragraph, whichever comes
-/// first.
-fn lead(text: &str) -> &str {
-    let (mut sentences, mut paragraphs) = (0, 0);
-    let mut in_paragraph = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' {
-            if in_paragraph {
-                paragraphs += 1;
-                in_paragraph = false;
-                if paragraphs == LEAD_PARAGRAPHS {
-                    return &text[..i];
-                }
-            }
-            continue;
+/// The number of tokens of `text` up to the end of its third sentence (a `.`, `!` or `?` before
+/// whitespace or the end) or its third paragraph, whichever comes first.
+fn lead(text: &Text<'_>) -> usize {
+    let toks = text.tokens();
+    let mut sentences = 0;
+    for (k, t) in toks.iter().enumerate() {
+        if t.para == LEAD_PARAGRAPHS {
+            return k;
         }
-        in_paragraph |= !c.is_whitespace();
-        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
+        if matches!(text.str(k), "." | "!" | "?") && toks.get(k + 1).is_none_or(|n| n.gap != Gap::Joined) {
             sentences += 1;
             if sentences == LEAD_SENTENCES {
-                return &text[..i + 1];
+                return k + 1;
             }
         }
     }
-    text
+    toks.len()
 }
 
 #[derive(Default)]
@@ -106,37 +100,56 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    fn add_text(&mut self, text: &str, base: f32, headline: bool) {
+    /// Adds the words of the first `n` tokens of `text`. A word is a run of alphanumeric
+    /// tokens joined by hyphens ("co-founder"); a possessive "'s" is dropped ("Kovac's" counts
+    /// as "kovac"). A run of capitalised words goes on over single spaces only.
+    fn add_text(&mut self, text: &Text<'_>, n: usize, base: f32, headline: bool) {
+        let (s, toks) = (text.as_str(), &text.tokens()[..n]);
         let mut sentence_start = true;
-        let mut word = String::new();
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c.is_alphanumeric()
-                || (c == '-' && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()))
-            {
-                word.push(c);
+        // The byte range of the word being read.
+        let mut word: Option<(usize, usize)> = None;
+        // The token after an apostrophe starts with the "s" of a possessive.
+        let mut possessive = false;
+        for (k, t) in toks.iter().enumerate() {
+            if t.gap != Gap::Joined && k > 0 {
+                if let Some((a, b)) = word.take() {
+                    self.take_word(&s[a..b], base, headline, sentence_start);
+                    sentence_start = false;
+                }
+                if t.odd_gap() {
+                    self.end_run(base);
+                }
+                sentence_start |= t.newline();
+            }
+            if t.is_word() {
+                let start = if std::mem::take(&mut possessive) { t.start + 1 } else { t.start };
+                if start < t.end {
+                    word = Some((word.map_or(start, |w| w.0), t.end));
+                }
                 continue;
             }
-            if c == '\'' || c == '’' {
-                // "Kovac's" counts as "kovac": drop the possessive.
-                if chars.peek().is_some_and(|n| *n == 's' || *n == 'S') {
-                    chars.next();
-                }
+            let c = text.str(k);
+            let joined_word = toks.get(k + 1).filter(|n| n.gap == Gap::Joined && n.is_word());
+            if c == "-" && word.is_some() && joined_word.is_some() {
+                word = word.map(|w| (w.0, t.end));
+                continue;
             }
-            if !word.is_empty() {
-                self.take_word(&word, base, headline, sentence_start);
+            if matches!(c, "'" | "’") {
+                possessive = joined_word.is_some_and(|n| matches!(s.as_bytes()[n.start], b's' | b'S'));
+            }
+            if let Some((a, b)) = word.take() {
+                self.take_word(&s[a..b], base, headline, sentence_start);
                 sentence_start = false;
-                word.clear();
             }
-            if c != ' ' && c != '-' {
+            if c != "-" {
                 self.end_run(base);
             }
-            if matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':') {
+            if matches!(c, "." | "!" | "?" | "\"" | "“" | ":") {
                 sentence_start = true;
             }
         }
-        if !word.is_empty() {
-            self.take_word(&word, base, headline, sentence_start);
+        if let Some((a, b)) = word {
+            self.take_word(&s[a..b], base, headline, sentence_start);
         }
         self.end_run(base);
     }
@@ -199,6 +212,17 @@ pub fn term_of(lower: &str) -> Term {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stage on a document of `title` and `text`.
+    fn features(title: Option<&str>, text: &str) -> Features {
+        super::features(&Document::new(title, text))
+    }
+
+    /// The lead of `text`, as text.
+    fn lead(text: &str) -> &str {
+        let t = Text::new(text);
+        super::lead(&t).checked_sub(1).map_or("", |k| &text[..t.tokens()[k].end])
+    }
 
     fn weight(f: &Features, word: &str) -> f32 {
         f.terms.iter().find(|(t, _)| *t == term_of(word)).map_or(0.0, |(_, w)| *w)

@@ -19,6 +19,7 @@
 mod features;
 
 use jiff::civil::Date;
+use parallax_core::document::{Document, Text};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -129,9 +130,10 @@ impl StoryClusterer {
         StoryClusterer { config, ..StoryClusterer::default() }
     }
 
-    /// Adds one article: `id` names the story it opens, if it opens one.
-    pub fn add(&mut self, id: &str, published: Option<Date>, title: Option<&str>, text: &str) -> Assignment {
-        let feats = features(title, text);
+    /// Adds one article, analysed as `doc`: `id` names the story it opens, if it opens one.
+    pub fn add(&mut self, id: &str, published: Option<Date>, doc: &Document<'_>) -> Assignment {
+        let feats = features(doc);
+        let title = doc.title.as_ref().map(Text::as_str);
         self.docs += 1;
         for (t, _) in &feats.terms {
             *self.df.entry(*t).or_default() += 1;

@@ -1,7 +1,14 @@
 //! Stories on invented articles: one event told by several outlets, the look-alike event weeks
 //! later, a syndicated copy, a bridging article.
 
+use parallax_core::document::Document;
+
 use super::*;
+
+/// Adds an article of `title` and `text`, analysed as the engine does.
+fn add(c: &mut StoryClusterer, id: &str, published: Option<Date>, title: Option<&str>, text: &str) -> Assignment {
+    c.add(id, published, &Document::new(title, text))
+}
 
 fn date(s: &str) -> Option<Date> {
     Some(s.parse().unwrap())
@@ -24,7 +31,7 @@ const FIRE: (&str, &str) = (
 );
 
 fn add_all(c: &mut StoryClusterer, items: &[(&str, &str, &str)], day: &str) -> Vec<String> {
-    items.iter().map(|(id, title, text)| c.add(id, date(day), Some(title), text).story).collect()
+    items.iter().map(|(id, title, text)| add(c, id, date(day), Some(title), text).story).collect()
 }
 
 #[test]
@@ -34,7 +41,7 @@ fn one_event_many_outlets_is_one_story() {
         CALL_1.iter().zip(["a1", "a2", "a3"]).map(|((t, x), id)| (id, *t, *x)).collect();
     let stories = add_all(&mut c, &items, "2026-03-03");
     assert_eq!(stories, ["sa1", "sa1", "sa1"]);
-    let fire = c.add("f1", date("2026-03-04"), Some(FIRE.0), FIRE.1);
+    let fire = add(&mut c, "f1", date("2026-03-04"), Some(FIRE.0), FIRE.1);
     assert_eq!(fire.story, "sf1", "a different event opens its own story");
     assert_eq!(c.size("sa1"), Some(3));
     let summary = c.story("sa1").unwrap();
@@ -56,8 +63,8 @@ fn the_same_leaders_six_weeks_later_are_a_new_story() {
 #[test]
 fn a_syndicated_copy_joins_its_original() {
     let mut c = StoryClusterer::new(StoryConfig::default());
-    c.add("f1", date("2026-03-20"), Some(FIRE.0), FIRE.1);
-    let copy = c.add("f2", date("2026-03-20"), Some("Deadly blaze at Kessel works"), FIRE.1);
+    add(&mut c, "f1", date("2026-03-20"), Some(FIRE.0), FIRE.1);
+    let copy = add(&mut c, "f2", date("2026-03-20"), Some("Deadly blaze at Kessel works"), FIRE.1);
     assert_eq!(copy.story, "sf1");
     assert!(copy.similarity > 0.8);
 }
@@ -65,8 +72,8 @@ fn a_syndicated_copy_joins_its_original() {
 #[test]
 fn undated_articles_still_cluster_by_content() {
     let mut c = StoryClusterer::new(StoryConfig::default());
-    let a = c.add("u1", None, Some(CALL_1[0].0), CALL_1[0].1);
-    let b = c.add("u2", None, Some(CALL_1[1].0), CALL_1[1].1);
+    let a = add(&mut c, "u1", None, Some(CALL_1[0].0), CALL_1[0].1);
+    let b = add(&mut c, "u2", None, Some(CALL_1[1].0), CALL_1[1].1);
     assert_eq!(a.story, b.story);
 }
 
@@ -74,17 +81,23 @@ fn undated_articles_still_cluster_by_content() {
 fn a_bridging_article_merges_two_stories() {
     let config = StoryConfig { join: 0.3, join_single: 0.3, merge: 0.3, merge_stories: 0.3, ..StoryConfig::default() };
     let mut c = StoryClusterer::new(config);
-    let x = c.add(
+    let x = add(
+        &mut c,
         "x1",
         date("2026-03-20"),
         None,
         "Tessaro Polymers plant fire kills two workers; firefighters battle blaze.",
     );
-    let y =
-        c.add("y1", date("2026-03-20"), None, "Dockside residents evacuated from homes as smoke drifts over harbour.");
+    let y = add(
+        &mut c,
+        "y1",
+        date("2026-03-20"),
+        None,
+        "Dockside residents evacuated from homes as smoke drifts over harbour.",
+    );
     assert_ne!(x.story, y.story, "two stories before the bridge");
-    let bridge = c.add(
-        "z1",
+    let bridge = add(
+        &mut c, "z1",
         date("2026-03-20"),
         None,
         "Tessaro Polymers plant fire kills two workers as firefighters battle blaze; Dockside residents evacuated from homes as smoke drifts over harbour.",

@@ -20,6 +20,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use parallax_core::document::Document;
 use parallax_core::{EntityKind, Mention};
 
 use super::lexicon as lx;
@@ -123,13 +124,13 @@ struct Cand {
     desc: Option<String>,
 }
 
-/// The names of `text` with their kind, in-article name and role, in text order. `title` is
-/// used as evidence only: a sentence-case headline confirms the capitals it writes
+/// The names of the document's body with their kind, in-article name and role, in text order.
+/// The title is used as evidence only: a sentence-case headline confirms the capitals it writes
 /// mid-sentence (a headline-case one says nothing). Mentions in the title itself are not
 /// returned: their offsets would not be into the text.
-pub fn mentions(title: Option<&str>, text: &str) -> Vec<Mention> {
-    let toks = Tokens::new(text);
-    let title_toks = title.map(Tokens::new);
+pub fn mentions(doc: &Document<'_>) -> Vec<Mention> {
+    let toks = Tokens::new(&doc.body);
+    let title_toks = doc.title.as_ref().map(Tokens::new);
     let mut f = Finder::new(&toks, title_toks.as_ref());
     f.scan();
     f.evidence();
@@ -1112,7 +1113,6 @@ impl<'t, 'a> Finder<'t, 'a> {
                 }
             }
         }
-        let chars = CharIndex::new(self.t.text);
         let mut out = Vec::with_capacity(self.cands.len());
         for (c, g) in self.cands.iter().zip(&resolved) {
             let (g, role) = match (&c.desc, g) {
@@ -1124,8 +1124,8 @@ impl<'t, 'a> Finder<'t, 'a> {
                 (None, None) => continue,
             };
             out.push(Mention {
-                start: chars.of(c.bs),
-                end: chars.of(c.be),
+                start: self.t.char_at(c.bs),
+                end: self.t.char_at(c.be),
                 text: self.t.text[c.bs..c.be].to_string(),
                 kind: kinds[g],
                 name: groups[g].name.clone(),
@@ -1359,29 +1359,5 @@ fn demonym_roots(low: &str) -> Vec<String> {
 fn add(ev: &mut [i32; 3], more: [i32; 3]) {
     for (e, m) in ev.iter_mut().zip(more) {
         *e += m;
-    }
-}
-
-/// Byte offsets to char offsets, counted forward from the last position asked.
-struct CharIndex<'a> {
-    text: &'a str,
-    ascii: bool,
-    last: std::cell::Cell<(usize, usize)>,
-}
-
-impl<'a> CharIndex<'a> {
-    fn new(text: &'a str) -> CharIndex<'a> {
-        CharIndex { text, ascii: text.is_ascii(), last: std::cell::Cell::new((0, 0)) }
-    }
-
-    fn of(&self, byte: usize) -> usize {
-        if self.ascii {
-            return byte;
-        }
-        let (b, c) = self.last.get();
-        let (b, c) = if byte >= b { (b, c) } else { (0, 0) };
-        let n = c + self.text.get(b..byte).map_or(0, |s| s.chars().count());
-        self.last.set((byte, n));
-        n
     }
 }

@@ -1,9 +1,15 @@
 //! Tests of the entity finder and linker, on invented text only.
 
+use parallax_core::document::Document;
 use parallax_core::{ArticleId, Entity, EntityKind, Mention};
 use proptest::prelude::*;
 
 use super::*;
+
+/// The stage on a document of `title` and `text`.
+fn mentions(title: Option<&str>, text: &str) -> Vec<Mention> {
+    super::mentions(&Document::new(title, text))
+}
 
 use EntityKind::{Organization as O, Other as X, Person as P, Place as L};
 

@@ -2,10 +2,12 @@
 //! capitalised or not, and whether a capital there says anything (not at the start of a
 //! sentence, a quotation or a heading line).
 //!
-//! Hand-written, like the other tokenisers of this crate: it must keep "Mr." and "U.S." whole,
-//! split a possessive "'s" off, keep "Farmers'" in "Farmers' League", and know line starts; one
-//! pass over the chars, no allocation per token (an ASCII-lowercased copy of the text gives
-//! every token's lowercase form at the same offsets).
+//! Built by joining the document's tokens, like the quote finder's: it must keep "Mr." and
+//! "U.S." whole, split a possessive "'s" off, keep "Farmers'" in "Farmers' League" and "AT&T"
+//! whole, and know line starts; the document's lowercase copy gives every token's lowercase
+//! form at the same offsets.
+
+use parallax_core::document::{Gap, Kind, Text};
 
 use super::lexicon;
 
@@ -38,105 +40,119 @@ pub(super) enum Line {
 }
 
 pub(super) struct Tokens<'a> {
+    doc: &'a Text<'a>,
     pub(super) text: &'a str,
     /// `text` with ASCII letters lowercased: the same byte offsets.
-    lower: String,
+    lower: &'a str,
     pub(super) toks: Vec<Tok>,
     pub(super) lines: Vec<Line>,
 }
 
 impl<'a> Tokens<'a> {
-    pub(super) fn new(text: &'a str) -> Tokens<'a> {
-        let lower = text.to_ascii_lowercase();
-        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
-        let mut line = 0u32;
+    pub(super) fn new(doc: &'a Text<'a>) -> Tokens<'a> {
+        let (text, lower) = (doc.as_str(), doc.lower());
+        let src = doc.tokens();
+        // Token `k` exists, follows the one before without a gap and is written `s`.
+        let joined_is = |k: usize, s: &str| src.get(k).is_some_and(|t| t.gap == Gap::Joined && doc.str(k) == s);
+        let possessive_s = |k: usize| joined_is(k, "s") || joined_is(k, "S");
+        let mut toks: Vec<Tok> = Vec::with_capacity(src.len());
         // A capital after this point is grammar: start of text, line, sentence, quote.
         let mut boundary = true;
-        let mut it = text.char_indices().peekable();
-        let mut prev_char: Option<char> = None;
-        while let Some((i, c)) = it.next() {
-            if c.is_whitespace() {
-                if c == '\n' {
-                    line += 1;
-                    boundary = true;
-                }
-                prev_char = Some(c);
-                continue;
+        let mut k = 0;
+        while k < src.len() {
+            let t = src[k];
+            let line = t.para;
+            if t.newline() {
+                boundary = true;
             }
-            if !c.is_alphanumeric() {
-                let mut e = i + c.len_utf8();
+            if t.kind == Kind::Punct {
+                let c = doc.str(k);
+                let mut e = t.end;
+                // The char before is whitespace, an opening bracket or a dash (or nothing).
+                let opening = t.gap != Gap::Joined || k > 0 && matches!(doc.str(k - 1), "(" | "[" | "—" | "–");
+                k += 1;
                 // A possessive: "Berg's" → "Berg", "'s".
-                if matches!(c, '\'' | '’')
-                    && toks.last().is_some_and(|t| t.e == i && t.word)
-                    && it.peek().is_some_and(|&(_, n)| n == 's' || n == 'S')
-                    && !text[e + 1..].chars().next().is_some_and(char::is_alphanumeric)
+                if matches!(c, "'" | "’")
+                    && t.gap == Gap::Joined
+                    && toks.last().is_some_and(|p| p.word)
+                    && possessive_s(k)
                 {
-                    it.next();
-                    e += 1;
+                    e = src[k].end;
+                    k += 1;
                 }
-                let opening = !prev_char.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'));
                 match c {
-                    '.' | '!' | '?' | '…' | ':' | '—' | '–' | '•' | '·' | '|' => boundary = true,
+                    "." | "!" | "?" | "…" | ":" | "—" | "–" | "•" | "·" | "|" => boundary = true,
                     // A hyphen standing alone is a dash: "(MPA) - Striking dockworkers".
-                    '-' if opening => boundary = true,
+                    "-" if opening => boundary = true,
                     // An opening quotation mark starts quoted speech with a capital; a closing one
                     // and brackets change nothing.
-                    '"' | '“' | '„' | '«' | '‘' | '\'' if opening => boundary = true,
-                    '"' | '”' | '»' | '’' | '\'' | '(' | ')' | '[' | ']' | '*' => {}
+                    "\"" | "“" | "„" | "«" | "‘" | "'" if opening => boundary = true,
+                    "\"" | "”" | "»" | "’" | "'" | "(" | ")" | "[" | "]" | "*" => {}
                     _ => boundary = false,
                 }
-                toks.push(Tok { s: i, e, word: false, cap: false, caps: false, initial: false, line });
-                prev_char = text[..e].chars().next_back();
+                toks.push(Tok { s: t.start, e, word: false, cap: false, caps: false, initial: false, line });
                 continue;
             }
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, n)) = it.peek() {
-                let after = text[j + n.len_utf8()..].chars().next();
-                let inner = matches!(n, '\'' | '’' | '-' | '.' | '&')
-                    && after.is_some_and(char::is_alphanumeric)
-                    // "Berg's" ends the word before the possessive.
-                    && !(matches!(n, '\'' | '’')
-                        && matches!(after, Some('s' | 'S'))
-                        && !text[j + n.len_utf8() + 1..].chars().next().is_some_and(char::is_alphanumeric));
-                if n.is_alphanumeric() || inner {
-                    e = j + n.len_utf8();
-                    it.next();
-                } else {
+            let (s, mut e) = (t.start, t.end);
+            let (mut letters, mut upper, mut dotted) = (t.letters(), t.all_upper(), false);
+            k += 1;
+            // An apostrophe, hyphen, period or ampersand between two words joins them, but not
+            // the apostrophe of a possessive ("Berg's" ends the word before it).
+            while k + 1 < src.len()
+                && src[k].gap == Gap::Joined
+                && src[k + 1].gap == Gap::Joined
+                && src[k + 1].is_word()
+            {
+                let inner = match doc.str(k) {
+                    "'" | "’" => !possessive_s(k + 1),
+                    "-" | "&" => true,
+                    "." => {
+                        dotted = true;
+                        true
+                    }
+                    _ => false,
+                };
+                if !inner {
                     break;
                 }
+                let n = &src[k + 1];
+                letters = letters.saturating_add(n.letters());
+                upper &= n.all_upper();
+                e = n.end;
+                k += 2;
             }
-            let cap = c.is_uppercase();
-            let word = &text[i..e];
+            let cap = t.upper();
+            let word_end = e;
             // "Mr.", "U.S.", "J.": keep the period of an abbreviation, an acronym or an initial.
-            if text[e..].starts_with('.') {
-                let single = word.chars().count() == 1 && cap;
-                if single || word.contains('.') || lexicon::is_abbreviation(&lower[i..e]) {
-                    e += 1;
-                    it.next();
+            if joined_is(k, ".") {
+                let single = e == t.end && cap && text[s..e].chars().nth(1).is_none();
+                if single || dotted || lexicon::is_abbreviation(&lower[s..e]) {
+                    e = src[k].end;
+                    k += 1;
                 }
             }
-            // "Farmers' League": a plural possessive belongs to the name.
-            if let Some(mark) =
-                text[e..].chars().next().filter(|&m| cap && word.ends_with('s') && matches!(m, '\'' | '’'))
+            // "Farmers' League": a plural possessive belongs to the name when one space and a
+            // capital follow it.
+            if cap
+                && text[..word_end].ends_with('s')
+                && src.get(k).is_some_and(|m| m.gap == Gap::Joined && matches!(doc.str(k), "'" | "’"))
+                && src
+                    .get(k + 1)
+                    .is_some_and(|n| n.upper() && n.start == src[k].end + 1 && text[src[k].end..].starts_with(' '))
             {
-                let rest = &text[e + mark.len_utf8()..];
-                if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(char::is_uppercase) {
-                    e += mark.len_utf8();
-                    it.next();
-                }
+                e = src[k].end;
+                k += 1;
             }
-            let letters = text[i..e].chars().filter(|c| c.is_alphabetic());
-            let (mut n_letters, mut upper) = (0, true);
-            for l in letters {
-                n_letters += 1;
-                upper &= l.is_uppercase();
-            }
-            toks.push(Tok { s: i, e, word: true, cap, caps: upper && n_letters >= 2, initial: boundary, line });
+            toks.push(Tok { s, e, word: true, cap, caps: upper && letters >= 2, initial: boundary, line });
             boundary = false;
-            prev_char = text[..e].chars().next_back();
         }
-        let lines = classify_lines(text, &lower, &toks, line as usize + 1);
-        Tokens { text, lower, toks, lines }
+        let lines = classify_lines(text, lower, &toks, toks.last().map_or(0, |t| t.line as usize) + 1);
+        Tokens { doc, text, lower, toks, lines }
+    }
+
+    /// The char offset of a byte offset of the text.
+    pub(super) fn char_at(&self, byte: usize) -> usize {
+        self.doc.char_at(byte)
     }
 
     /// The token as written.

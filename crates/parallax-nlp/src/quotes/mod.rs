@@ -22,23 +22,27 @@ pub use variants::{variants, Edit, Rendering, VariantGroup};
 #[cfg(test)]
 mod tests;
 
+use parallax_core::document::{Document, Text};
 use parallax_core::{Quote, QuoteKind};
 
 use speaker::{name_run, Cast};
 use token::Tok;
 
-/// The quotes of an article's clean `text`, in text order.
-pub fn find(text: &str) -> Vec<Quote> {
-    let toks = token::tokens(text, 0..text.len());
+/// The quotes of an article's clean text (the document's body), in text order.
+pub fn find(doc: &Document<'_>) -> Vec<Quote> {
+    let body = &doc.body;
+    let text = body.as_str();
+    let toks = token::tokens(body);
     let mut cast = Cast::new(&toks);
-    let para = paragraph_of(text, &toks);
+    // The rules below take each token's paragraph as a slice beside the tokens.
+    let para: Vec<usize> = toks.iter().map(|t| t.para as usize).collect();
     let spans = pair_marks(&toks, &para);
     let mut inside = vec![false; toks.len()];
     for &(o, c) in &spans {
         inside[o..=c].iter_mut().for_each(|x| *x = true);
     }
     let mut cands = direct(&toks, &para, &spans);
-    let sentences = sentence_ranges(text, &toks);
+    let sentences = sentence_ranges(body, &toks);
     cast.set_sentences(&toks, &sentences);
     for sent in &sentences {
         indirect(&toks, &para, &inside, sent.clone(), &mut cands);
@@ -80,11 +84,10 @@ pub fn find(text: &str) -> Vec<Quote> {
         out.push((s, e, who, c.kind, via));
     }
     out.sort_by_key(|q| q.0);
-    let chars = CharIndex::new(text);
     out.into_iter()
         .map(|(s, e, speaker, kind, via)| Quote {
-            start: chars.of(s),
-            end: chars.of(e),
+            start: body.char_at(s),
+            end: body.char_at(e),
             text: text[s..e].to_string(),
             speaker,
             kind,
@@ -113,22 +116,6 @@ struct Cand {
     cue: usize,
 }
 
-/// The paragraph number of each token: consecutive paragraphs get consecutive numbers, however
-/// many blank lines separate them.
-fn paragraph_of(text: &str, toks: &[Tok<'_>]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(toks.len());
-    let mut line = 0;
-    let mut pos = 0;
-    for t in toks {
-        if text[pos..t.s].contains('\n') {
-            line += 1;
-        }
-        pos = t.e;
-        out.push(line);
-    }
-    out
-}
-
 /// A speech verb, written in lowercase: "States" in "United States" is no verb.
 fn is_cue_at(toks: &[Tok<'_>], i: usize) -> bool {
     let t = &toks[i];
@@ -149,11 +136,11 @@ fn is_cue_at(toks: &[Tok<'_>], i: usize) -> bool {
     }
 }
 
-/// Token ranges of the sentences (`parallax_core::text::sentences`).
-fn sentence_ranges(text: &str, toks: &[Tok<'_>]) -> Vec<std::ops::Range<usize>> {
+/// Token ranges of the document's sentences.
+fn sentence_ranges(doc: &Text<'_>, toks: &[Tok<'_>]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut k = 0;
-    for r in parallax_core::text::sentences(text) {
+    for r in doc.sentences() {
         while k < toks.len() && toks[k].s < r.start {
             k += 1;
         }
@@ -1106,19 +1093,4 @@ fn trim(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         e -= c.len_utf8();
     }
     (s, e)
-}
-
-/// Byte offset → char offset.
-struct CharIndex {
-    starts: Vec<usize>,
-}
-
-impl CharIndex {
-    fn new(text: &str) -> CharIndex {
-        CharIndex { starts: text.char_indices().map(|(i, _)| i).collect() }
-    }
-
-    fn of(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&b| b < byte)
-    }
 }

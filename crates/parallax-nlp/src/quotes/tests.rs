@@ -3,7 +3,13 @@
 
 use proptest::prelude::*;
 
-use super::find;
+use parallax_core::document::Document;
+use parallax_core::Quote;
+
+/// The stage on a document of `text` alone.
+fn find(text: &str) -> Vec<Quote> {
+    super::find(&Document::new(None, text))
+}
 
 fn check(text: &str, expected: &[&str]) {
     let got: Vec<String> = find(text)

@@ -2,7 +2,10 @@
 //!
 //! A word keeps inner apostrophes and hyphens ("don't", "co-founder") and the period of a title
 //! or initial ("Mr.", "U.S."); a possessive `'s` is its own token. Everything else that is not
-//! whitespace is one token per char.
+//! whitespace is one token per char. Built by joining the document's tokens, without looking at
+//! the chars again.
+
+use parallax_core::document::{Gap, Kind, Text};
 
 /// A token: `text[s..e]`.
 #[derive(Debug, Clone, Copy)]
@@ -10,6 +13,9 @@ pub(super) struct Tok<'a> {
     pub(super) s: usize,
     pub(super) e: usize,
     pub(super) t: &'a str,
+    /// The paragraph it is in (the document's numbering: consecutive paragraphs get
+    /// consecutive numbers, however many blank lines separate them).
+    pub(super) para: u32,
 }
 
 impl Tok<'_> {
@@ -38,61 +44,55 @@ impl Tok<'_> {
     }
 }
 
-/// The tokens of `text[range]`, offsets into `text`.
-pub(super) fn tokens(text: &str, range: std::ops::Range<usize>) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let s = &text[range.clone()];
-    let base = range.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        // Two apostrophes are a double quotation mark in some archives: ''Yes,'' she said.
-        if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
-            it.next();
-            out.push(Tok { s: base + i, e: base + i + 2, t: &text[base + i..base + i + 2] });
-            continue;
-        }
-        if !c.is_alphanumeric() {
+/// The quote finder's tokens of a text.
+pub(super) fn tokens<'a>(doc: &Text<'a>) -> Vec<Tok<'a>> {
+    let text = doc.as_str();
+    let src = doc.tokens();
+    // Token `k` exists, follows the one before without a gap and is written `s`.
+    let joined_is = |k: usize, s: &str| src.get(k).is_some_and(|t| t.gap == Gap::Joined && doc.str(k) == s);
+    let mut out = Vec::with_capacity(src.len());
+    let mut push = |s: usize, e: usize, para: u32| out.push(Tok { s, e, t: &text[s..e], para });
+    let mut k = 0;
+    while k < src.len() {
+        let t = src[k];
+        if t.kind == Kind::Punct {
+            let c = doc.str(k);
+            // Two apostrophes are a double quotation mark in some archives: ''Yes,'' she said.
             // A possessive: "Berg's".
-            if matches!(c, '\'' | '’')
-                && it.peek().is_some_and(|&(_, n)| n == 's')
-                && out.last().is_some_and(|t: &Tok<'_>| t.e == base + i)
-            {
-                let after = s[i + c.len_utf8() + 1..].chars().next();
-                if !after.is_some_and(char::is_alphanumeric) {
-                    it.next();
-                    let e = i + c.len_utf8() + 1;
-                    out.push(Tok { s: base + i, e: base + e, t: &text[base + i..base + e] });
-                    continue;
-                }
-            }
-            let e = i + c.len_utf8();
-            out.push(Tok { s: base + i, e: base + e, t: &text[base + i..base + e] });
+            let pair = c == "'" && joined_is(k + 1, "'")
+                || matches!(c, "'" | "’") && k > 0 && t.gap == Gap::Joined && joined_is(k + 1, "s");
+            let end = if pair { src[k + 1].end } else { t.end };
+            push(t.start, end, t.para);
+            k += if pair { 2 } else { 1 };
             continue;
         }
-        let mut e = i + c.len_utf8();
-        while let Some(&(j, n)) = it.peek() {
-            let inner = matches!(n, '\'' | '’' | '-' | '.')
-                && s[j + n.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
-                && !(matches!(n, '\'' | '’')
-                    && s[j + n.len_utf8()..].starts_with('s')
-                    && !s[j + n.len_utf8() + 1..].chars().next().is_some_and(char::is_alphanumeric));
-            if n.is_alphanumeric() || inner {
-                e = j + n.len_utf8();
-                it.next();
-            } else {
+        let (start, mut end) = (t.start, t.end);
+        let mut dotted = false;
+        k += 1;
+        // An apostrophe, hyphen or period between two words joins them, but not the
+        // apostrophe of a possessive.
+        while k + 1 < src.len() && src[k].gap == Gap::Joined && src[k + 1].gap == Gap::Joined && src[k + 1].is_word() {
+            let inner = match doc.str(k) {
+                "'" | "’" => doc.str(k + 1) != "s",
+                "-" => true,
+                "." => {
+                    dotted = true;
+                    true
+                }
+                _ => false,
+            };
+            if !inner {
                 break;
             }
+            end = src[k + 1].end;
+            k += 2;
         }
         // "Mr.", "Sen.", "U.S.", "J.": keep the period of a title or an initial.
-        let word = &s[i..e];
-        if s[e..].starts_with('.') && (word.contains('.') || crate::quotes::lexicon::is_abbreviation(word)) {
-            e += 1;
-            it.next();
+        if joined_is(k, ".") && (dotted || crate::quotes::lexicon::is_abbreviation(&text[start..end])) {
+            end = src[k].end;
+            k += 1;
         }
-        out.push(Tok { s: base + i, e: base + e, t: &text[base + i..base + e] });
+        push(start, end, t.para);
     }
     out
 }

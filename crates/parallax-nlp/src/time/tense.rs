@@ -170,7 +170,8 @@ mod tests {
     /// `input` marks the time expression with brackets: "He said [Friday] that ...".
     fn check(input: &str, expected: Tense) {
         let text = input.replace(['[', ']'], "");
-        let t = Tokens::new(&text);
+        let doc = parallax_core::document::Text::new(&text);
+        let t = Tokens::new(&doc);
         let open = input.find('[').expect("a bracketed expression");
         let close = input.find(']').expect("a closing bracket") - 1;
         let start = (0..t.len()).find(|&i| t.toks[i].start >= open).expect("a token");

@@ -2,9 +2,14 @@
 //! listing each expression found as `text = VALUE`, so the tests read like the output.
 
 use jiff::civil::Date;
+use parallax_core::document::Document;
+use parallax_core::TimeExpr;
 use proptest::prelude::*;
 
-use super::tag;
+/// The stage on a document of `text` alone.
+fn tag(text: &str, dct: Option<Date>) -> Vec<TimeExpr> {
+    super::tag(&Document::new(None, text), dct)
+}
 
 /// `dct` is the publication day ("" for none); `expected` lists `text = VALUE` per expression.
 fn check(dct: &str, text: &str, expected: &[&str]) {

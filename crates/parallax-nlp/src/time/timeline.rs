@@ -12,29 +12,39 @@
 
 use std::collections::HashMap;
 
+use parallax_core::document::Document;
 use parallax_core::lexicon;
-use parallax_core::text::{key, sentences};
+use parallax_core::text::key;
 use parallax_core::{Article, TimeExpr, TimeKind, TimelineEntry};
 
 /// Longest statement kept, in chars; longer sentences are cut at a word.
 const MAX_STATEMENT: usize = 280;
 
-/// The timeline of `articles`, each with its time expressions.
-pub fn timeline(articles: &[(&Article, &[TimeExpr])]) -> Vec<TimelineEntry> {
-    let mut entries: Vec<TimelineEntry> = Vec::new();
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
-    for (article, times) in articles {
-        let spans = sentences(&article.text);
-        let byte_at = char_to_byte(&article.text);
-        for t in times.iter() {
+/// A timeline being built one article at a time: an article's document is needed only while
+/// it is added, so a timeline over a whole store never holds every document at once.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    entries: Vec<TimelineEntry>,
+    /// (day, statement key) → its entry.
+    seen: HashMap<(String, String), usize>,
+}
+
+impl Timeline {
+    /// Adds the dated statements of `article` (analysed as `doc`) with its time expressions.
+    pub fn add(&mut self, article: &Article, doc: &Document<'_>, times: &[TimeExpr]) {
+        let body = &doc.body;
+        let text = body.as_str();
+        for t in times {
             let Some(date) = day_of(t) else { continue };
-            let at = byte_at(t.start);
-            let Some(sentence) = spans.iter().find(|r| r.start <= at && at < r.end.max(r.start + 1)) else { continue };
-            let statement = clip(&article.text[sentence.clone()]);
+            let at = body.byte_at(t.start);
+            let Some(sentence) = body.sentences().iter().find(|r| r.start <= at && at < r.end.max(r.start + 1)) else {
+                continue;
+            };
+            let statement = clip(&text[sentence.clone()]);
             let k = (date.to_string(), key(&statement));
-            match seen.get(&k) {
+            match self.seen.get(&k) {
                 Some(&i) => {
-                    let e = &mut entries[i];
+                    let e = &mut self.entries[i];
                     if !e.articles.contains(&article.id) {
                         e.articles.push(article.id.clone());
                     }
@@ -45,8 +55,8 @@ pub fn timeline(articles: &[(&Article, &[TimeExpr])]) -> Vec<TimelineEntry> {
                     }
                 }
                 None => {
-                    seen.insert(k, entries.len());
-                    entries.push(TimelineEntry {
+                    self.seen.insert(k, self.entries.len());
+                    self.entries.push(TimelineEntry {
                         date: date.to_string(),
                         articles: vec![article.id.clone()],
                         outlets: article.outlet.iter().cloned().collect(),
@@ -58,9 +68,14 @@ pub fn timeline(articles: &[(&Article, &[TimeExpr])]) -> Vec<TimelineEntry> {
             }
         }
     }
-    // Stable: same-day entries keep the order their articles came in.
-    entries.sort_by(|a, b| a.date.cmp(&b.date));
-    entries
+
+    /// The entries, by day; same-day entries in the order their articles came in.
+    pub fn entries(self) -> Vec<TimelineEntry> {
+        let mut entries = self.entries;
+        // Stable: same-day entries keep the order their articles came in.
+        entries.sort_by(|a, b| a.date.cmp(&b.date));
+        entries
+    }
 }
 
 /// Knobs of [`reconcile`]: how alike two statements must be to report one happening.
@@ -191,11 +206,6 @@ fn day_of(t: &TimeExpr) -> Option<&str> {
     (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then_some(day)
 }
 
-/// Maps char offsets of `text` to byte offsets.
-fn char_to_byte(text: &str) -> impl Fn(usize) -> usize + '_ {
-    move |c| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b)
-}
-
 fn clip(sentence: &str) -> String {
     let s = sentence.trim();
     if s.chars().count() <= MAX_STATEMENT {
@@ -233,9 +243,13 @@ mod tests {
 
     /// `expected`: (date, statement, article ids) in timeline order.
     fn check(articles: &[Article], expected: &[(&str, &str, &[&str])]) {
-        let times: Vec<Vec<TimeExpr>> = articles.iter().map(|a| tag(&a.text, a.published.map(|p| p.date()))).collect();
-        let input: Vec<(&Article, &[TimeExpr])> = articles.iter().zip(&times).map(|(a, t)| (a, t.as_slice())).collect();
-        let got: Vec<(String, String, Vec<String>)> = timeline(&input)
+        let mut timeline = Timeline::default();
+        for a in articles {
+            let doc = Document::of(a);
+            timeline.add(a, &doc, &tag(&doc, a.published.map(|p| p.date())));
+        }
+        let got: Vec<(String, String, Vec<String>)> = timeline
+            .entries()
             .into_iter()
             .map(|e| (e.date, e.text, e.articles.iter().map(ToString::to_string).collect()))
             .collect();

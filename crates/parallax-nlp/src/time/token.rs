@@ -1,96 +1,47 @@
-//! Tokens for the time grammar: runs of letters and digits, numbers with thousands separators
-//! and decimals, and single punctuation characters, each with its byte span, a lowercase form
-//! and what separates it from the previous token.
+//! Tokens for the time grammar: the document's tokens (runs of letters and digits, single
+//! punctuation, each with its byte span and the gap before it), with numbers joined across
+//! their thousands separators and decimal points ("1,200", "2.5"), and a lowercase form.
 //!
-//! Hand-written: the grammar needs exactly these three kinds and the gaps between them
-//! ("third-quarter" joined, "Sept. 30" spaced, a paragraph break), which no word-segmentation
-//! crate reports; one pass over the chars, no allocation per token.
+//! Built from [`parallax_core::document::Text`] without looking at the chars again: the grammar
+//! needs exactly these kinds and the gaps between them ("third-quarter" joined, "Sept. 30"
+//! spaced, a paragraph break), which the document's tokens carry.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// Letters, possibly with digits after ("mid", "Sept").
-    Word,
-    /// ASCII digits, possibly with `,` thousands separators and a decimal part.
-    Number,
-    /// Digits then letters ("1st", "1990s", "10am").
-    Alnum,
-    /// One character that is neither.
-    Punct,
-}
-
-/// What lies between a token and the one before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Gap {
-    /// Nothing: "third-quarter" is three joined tokens.
-    Joined,
-    Space,
-    /// A line break: expressions never span one.
-    Line,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Token {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) kind: Kind,
-    pub(crate) gap: Gap,
-}
+use parallax_core::document::Text;
+pub(crate) use parallax_core::document::{Gap, Kind, Token};
 
 /// The tokens of one text, with the text and its ASCII-lowercased copy (same byte offsets).
 pub(crate) struct Tokens<'a> {
     pub(crate) text: &'a str,
-    lower: String,
+    lower: &'a str,
     pub(crate) toks: Vec<Token>,
 }
 
 impl<'a> Tokens<'a> {
-    pub(crate) fn new(text: &'a str) -> Tokens<'a> {
-        let lower = text.to_ascii_lowercase();
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut gap = Gap::Line;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_whitespace() {
-                if c == '\n' || c == '\r' {
-                    gap = Gap::Line;
-                } else if gap == Gap::Joined {
-                    gap = Gap::Space;
+    pub(crate) fn new(doc: &'a Text<'_>) -> Tokens<'a> {
+        let text = doc.as_str();
+        let src = doc.tokens();
+        let mut toks = Vec::with_capacity(src.len());
+        let mut k = 0;
+        while k < src.len() {
+            let mut tok = src[k];
+            k += 1;
+            // A separator inside a number joins the digits after it.
+            while tok.kind == Kind::Number && k + 1 < src.len() {
+                let (sep, next) = (&src[k], &src[k + 1]);
+                if sep.gap != Gap::Joined
+                    || next.gap != Gap::Joined
+                    || !matches!(next.kind, Kind::Number | Kind::Alnum)
+                    || !separator_continues(text, sep.start, next.start)
+                {
+                    break;
                 }
-                continue;
+                tok.end = next.end;
+                tok.kind = next.kind;
+                k += 2;
             }
-            let mut end = i + c.len_utf8();
-            let kind = if c.is_ascii_digit() {
-                let mut kind = Kind::Number;
-                while let Some(&(j, d)) = chars.peek() {
-                    if d.is_ascii_digit() && kind == Kind::Number {
-                        end = j + 1;
-                    } else if d.is_alphanumeric() {
-                        kind = Kind::Alnum;
-                        end = j + d.len_utf8();
-                    } else if (d == ',' || d == '.') && kind == Kind::Number && separator_continues(text, j, d) {
-                        end = j + 1;
-                    } else {
-                        break;
-                    }
-                    chars.next();
-                }
-                kind
-            } else if c.is_alphanumeric() {
-                while let Some(&(j, d)) = chars.peek() {
-                    if !d.is_alphanumeric() {
-                        break;
-                    }
-                    end = j + d.len_utf8();
-                    chars.next();
-                }
-                Kind::Word
-            } else {
-                Kind::Punct
-            };
-            toks.push(Token { start: i, end, kind, gap });
-            gap = Gap::Joined;
+            toks.push(tok);
         }
-        Tokens { text, lower, toks }
+        Tokens { text, lower: doc.lower(), toks }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -118,7 +69,7 @@ impl<'a> Tokens<'a> {
 
     /// Token `i` starts with a capital letter.
     pub(crate) fn capitalised(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(Token::upper)
     }
 
     /// The value of a plain number token ("1,200" is 1200); decimals are not plain.
@@ -152,14 +103,17 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// A `,` or `.` inside a number continues it only when digits follow it directly ("1,200",
-/// "2.5"), and a comma only before exactly three of them ("March 3,1998" is not 31998).
-fn separator_continues(text: &str, at: usize, sep: char) -> bool {
-    let rest = &text.as_bytes()[at + 1..];
-    let run = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-    match sep {
-        ',' => run == 3,
-        _ => run > 0,
+/// A `,` or `.` (at byte `at`) inside a number continues it only when digits follow it
+/// directly (the token at `next` starts with them: "1,200", "2.5"), and a comma only before
+/// exactly three of them ("March 3,1998" is not 31998).
+fn separator_continues(text: &str, at: usize, next: usize) -> bool {
+    let b = text.as_bytes();
+    // At most four digits are looked at: all that tells three from more.
+    let run = b[next..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    match b[at] {
+        b',' => run == 3,
+        b'.' => run > 0,
+        _ => false,
     }
 }
 
@@ -168,7 +122,8 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: &[&str]) {
-        let t = Tokens::new(input);
+        let doc = Text::new(input);
+        let t = Tokens::new(&doc);
         let got: Vec<String> = (0..t.len())
             .map(|i| {
                 let sep = match t.gap(i) {
@@ -193,7 +148,8 @@ mod tests {
 
     #[test]
     fn numbers() {
-        let t = Tokens::new("1,200 2.5 07 x");
+        let doc = Text::new("1,200 2.5 07 x");
+        let t = Tokens::new(&doc);
         assert_eq!(t.int(0), Some(1200));
         assert_eq!(t.int(1), None);
         assert_eq!(t.decimal(1), Some(2.5));
