@@ -11,6 +11,7 @@ mod extract;
 mod ingest;
 mod stories;
 mod timeline;
+mod upgrade;
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +19,7 @@ use parallax_core::{Article, ArticleId};
 use parallax_extract::ExtractConfig;
 use parallax_ingest::ReadConfig;
 use parallax_store::Store;
-use parallax_stories::{StoryClusterer, StoryConfig};
+use parallax_stories::StoryConfig;
 
 pub use entities::{entities_of, Linked};
 pub use extract::{extract_paths, ExtractRun, Extraction};
@@ -75,21 +76,20 @@ impl Progress for NoProgress {
 pub struct Engine {
     store: Store,
     config: Config,
-    /// Loaded from the store on first use.
-    clusterer: Option<StoryClusterer>,
-    /// Built from the stored texts on first use.
-    near: Option<parallax_dedup::NearDupIndex>,
 }
 
 impl Engine {
-    /// Opens the store in `dir`, creating it when needed.
+    /// Opens the store in `dir`, creating it when needed, and fills in what an older version
+    /// left out.
     pub fn open(dir: &Path, config: Config) -> Result<Engine> {
-        Ok(Engine { store: Store::open(dir)?, config, clusterer: None, near: None })
+        let mut store = Store::open(dir)?;
+        upgrade::upgrade(&mut store)?;
+        Ok(Engine { store, config })
     }
 
     /// An engine over a throwaway in-memory store.
     pub fn open_in_memory(config: Config) -> Result<Engine> {
-        Ok(Engine { store: Store::open_in_memory()?, config, clusterer: None, near: None })
+        Ok(Engine { store: Store::open_in_memory()?, config })
     }
 
     /// Where the store's database lives.
@@ -102,17 +102,7 @@ impl Engine {
     /// `Err`, and everything committed before it stays.
     pub fn ingest(&mut self, paths: &[PathBuf], progress: &dyn Progress) -> Result<Run> {
         let mut run = ingest::run(&mut self.store, &self.config, paths, progress)?;
-        let clusterer = match self.clusterer.take() {
-            Some(c) => c,
-            None => stories::load(&self.store, &self.config.stories)?,
-        };
-        let clusterer = self.clusterer.insert(clusterer);
-        let near = match self.near.take() {
-            Some(n) => n,
-            None => stories::near_index(&self.store)?,
-        };
-        let near = self.near.insert(near);
-        stories::cluster(&mut self.store, clusterer, near, &mut run)?;
+        stories::cluster(&mut self.store, &self.config.stories, &mut run)?;
         Ok(run)
     }
 

@@ -1,12 +1,11 @@
 //! Timelines over a run's articles or the store's: feeds articles and their time expressions
 //! to `parallax_nlp::time::timeline` and gives each entry the story of the article that first
-//! reported it. Articles stored before time expressions were are tagged on the fly.
+//! reported it.
 
 use std::collections::HashMap;
 
 use parallax_core::{Article, TimeExpr, TimelineEntry};
 
-use crate::ingest::tag_times;
 use crate::{Engine, Record, Result, Run};
 
 /// Largest story timeline whose statements are compared pairwise for shared happenings.
@@ -27,16 +26,8 @@ pub fn timeline_of(run: &Run) -> Vec<Dated> {
 }
 
 fn of_records(records: &[Record]) -> Vec<Dated> {
-    // Records stored before times were have none: tag them now.
-    let tagged: Vec<Vec<TimeExpr>> =
-        records.iter().map(|r| if r.times.is_empty() { tag_times(&r.article) } else { Vec::new() }).collect();
-    let items: Vec<(&Article, &[TimeExpr], Option<&str>)> = records
-        .iter()
-        .zip(&tagged)
-        .map(|(r, t)| {
-            (&r.article, if r.times.is_empty() { t.as_slice() } else { r.times.as_slice() }, r.story.as_deref())
-        })
-        .collect();
+    let items: Vec<(&Article, &[TimeExpr], Option<&str>)> =
+        records.iter().map(|r| (&r.article, r.times.as_slice(), r.story.as_deref())).collect();
     build(&items)
 }
 
