@@ -163,8 +163,9 @@ pub fn sign(body: &str) -> Signed {
 /// The documents seen so far, numbered in the order they were added.
 pub trait Documents {
     type Error;
-    /// The newest `limit` documents whose band `band` has the key `key`, newest first.
-    fn bucket(&self, band: usize, key: u64, limit: usize) -> Result<Vec<u64>, Self::Error>;
+    /// For each band `b`, the newest `limit` documents whose band `b` has the key `keys[b]`,
+    /// newest first (all bands at once: a store answers them in one query).
+    fn buckets(&self, keys: &[u64; BANDS], limit: usize) -> Result<Vec<Vec<u64>>, Self::Error>;
     /// The shingles of document `doc`.
     fn shingles(&self, doc: u64) -> Result<Cow<'_, [u64]>, Self::Error>;
 }
@@ -185,9 +186,9 @@ pub fn find_copy<D: Documents>(config: &DedupConfig, signed: &Signed, docs: &D) 
         return Ok(None);
     }
     let mut hits: FxHashMap<u64, u32> = FxHashMap::default();
-    for (band, &key) in signed.bands.iter().enumerate() {
-        // The most recent entries of a crowded bucket are enough to find a copy.
-        for c in docs.bucket(band, key, config.max_candidates * 4)? {
+    // The most recent entries of a crowded bucket are enough to find a copy.
+    for bucket in docs.buckets(&signed.bands, config.max_candidates * 4)? {
+        for c in bucket {
             *hits.entry(c).or_default() += 1;
         }
     }
@@ -266,9 +267,15 @@ impl NearDupIndex {
 impl Documents for NearDupIndex {
     type Error = Infallible;
 
-    fn bucket(&self, band: usize, key: u64, limit: usize) -> Result<Vec<u64>, Infallible> {
-        let list = self.bands[band].get(&key).map_or(&[][..], Vec::as_slice);
-        Ok(list.iter().rev().take(limit).map(|&c| u64::from(c)).collect())
+    fn buckets(&self, keys: &[u64; BANDS], limit: usize) -> Result<Vec<Vec<u64>>, Infallible> {
+        Ok(keys
+            .iter()
+            .zip(&self.bands)
+            .map(|(key, band)| {
+                let list = band.get(key).map_or(&[][..], Vec::as_slice);
+                list.iter().rev().take(limit).map(|&c| u64::from(c)).collect()
+            })
+            .collect())
     }
 
     fn shingles(&self, doc: u64) -> Result<Cow<'_, [u64]>, Infallible> {

@@ -305,14 +305,20 @@ impl<'a> Near<'a> {
 impl Documents for Near<'_> {
     type Error = Error;
 
-    fn bucket(&self, band: usize, key: u64, limit: usize) -> Result<Vec<u64>> {
-        let mut docs: Vec<i64> = self.store.near_bucket(band, key, limit)?;
-        if let Some(list) = self.buckets.get(&(band, key)) {
-            docs.extend(list.iter().rev().take(limit));
-        }
-        docs.sort_unstable_by(|a, b| b.cmp(a));
-        docs.truncate(limit);
-        Ok(docs.into_iter().map(|d| d as u64).collect())
+    fn buckets(&self, keys: &[u64; parallax_dedup::BANDS], limit: usize) -> Result<Vec<Vec<u64>>> {
+        let stored = self.store.near_buckets(keys, limit)?;
+        Ok(stored
+            .into_iter()
+            .zip(keys.iter().enumerate())
+            .map(|(mut docs, (band, key))| {
+                if let Some(list) = self.buckets.get(&(band, *key)) {
+                    docs.extend(list.iter().rev().take(limit));
+                }
+                docs.sort_unstable_by(|a, b| b.cmp(a));
+                docs.truncate(limit);
+                docs.into_iter().map(|d| d as u64).collect()
+            })
+            .collect())
     }
 
     fn shingles(&self, doc: u64) -> Result<Cow<'_, [u64]>> {

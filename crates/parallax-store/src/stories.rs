@@ -174,19 +174,40 @@ impl Store {
         tx.commit().map_err(sql)
     }
 
-    /// The newest `limit` articles (by seq) in the near-duplicate index whose band `band` has
-    /// the key `key`, newest first.
-    pub fn near_bucket(&self, band: usize, key: u64, limit: usize) -> Result<Vec<i64>> {
+    /// For each band (the position in `keys`), the newest `limit` articles (by seq) in the
+    /// near-duplicate index whose band has that key, newest first: one query for a signature.
+    pub fn near_buckets(&self, keys: &[u64], limit: usize) -> Result<Vec<Vec<i64>>> {
+        let keys: Vec<i64> = keys.iter().map(|&k| signed(k)).collect();
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT article FROM near_bands WHERE band = ?1 AND key = ?2 ORDER BY article DESC LIMIT ?3",
+                "SELECT j.key, (SELECT group_concat(article) FROM (
+                     SELECT article FROM near_bands WHERE band = j.key AND key = j.value
+                     ORDER BY article DESC LIMIT ?2))
+                 FROM json_each(?1) j",
             )
             .map_err(self.err(Op::ReadNearIndex))?;
         let rows = stmt
-            .query_map(params![band as i64, signed(key), limit as i64], |r| r.get(0))
+            .query_map(params![json(&keys), limit as i64], |r| {
+                Ok((r.get::<_, usize>(0)?, r.get::<_, Option<String>>(1)?))
+            })
             .map_err(self.err(Op::ReadNearIndex))?;
-        rows.collect::<Result<_, _>>().map_err(self.err(Op::ReadNearIndex))
+        let mut out = vec![Vec::new(); keys.len()];
+        for row in rows {
+            let (band, list) = row.map_err(self.err(Op::ReadNearIndex))?;
+            let Some(list) = list else { continue };
+            let mut seqs = list
+                .split(',')
+                .map(|s| {
+                    s.parse::<i64>().map_err(|e| self.corrupt(format!("near-duplicate band {band}"), "article", s, e))
+                })
+                .collect::<Result<Vec<i64>>>()?;
+            seqs.sort_unstable_by(|a, b| b.cmp(a));
+            if let Some(slot) = out.get_mut(band) {
+                *slot = seqs;
+            }
+        }
+        Ok(out)
     }
 
     /// The id and text of the article with arrival number `seq`.
