@@ -1,6 +1,6 @@
 //! Entities over a run's articles or the store's: links their mentions with
-//! `parallax_nlp::entities::link`. Entities are derived, never stored: linking again after new articles may merge a bare
-//! surname into the one full name it now stands for.
+//! `parallax_nlp::entities::link`. Entities are derived, never stored: linking again after new
+//! articles may merge a bare surname into the one full name it now stands for.
 
 use parallax_core::{ArticleId, Entity, EntityKind, Mention};
 pub use parallax_nlp::entities::Linked;

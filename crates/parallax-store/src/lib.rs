@@ -8,7 +8,7 @@
 //! Every lookup on the ingest and clustering path goes through an index (a test runs
 //! `EXPLAIN QUERY PLAN` on each): work per article does not grow with the store. Reads of a
 //! batch are bulk, one query per kind of row for the whole batch. The near-duplicate index and
-//! the story clusterer's state are kept a row at a time ([`stories`]) so a run reads only what
+//! the story clusterer's state are kept a row at a time ([`StoryUpdate`]) so a run reads only what
 //! its articles touch.
 
 mod articles;

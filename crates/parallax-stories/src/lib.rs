@@ -14,8 +14,8 @@
 //! Work per article is bounded: candidate stories come from an inverted index over each
 //! story's strongest terms, and very common terms are not looked up.
 //!
-//! The state can live outside memory ([`saved`]): a clusterer resumed over a store reads only
-//! the terms, postings and stories each article needs, and hands back what changed.
+//! The state can live outside memory ([`SavedState`]): a clusterer resumed over a store reads
+//! only the terms, postings and stories each article needs, and hands back what changed.
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
 
 mod features;
@@ -149,7 +149,7 @@ pub struct StorySummary {
 /// The incremental clusterer; a value the engine owns, saves and restores.
 ///
 /// Deserialising reads the whole state as one value, the form stores kept before it was saved
-/// per story ([`saved`]).
+/// per story ([`SavedState`]).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct StoryClusterer {
     config: StoryConfig,
