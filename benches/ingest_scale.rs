@@ -104,10 +104,11 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
-/// One event: what, where, who, how many, when.
+/// One event: what, where, who, how many, when, and the words only it is told with.
 struct Event {
     topic: usize,
     place: String,
+    details: Vec<String>,
     people: Vec<(String, &'static str)>,
     org: String,
     figure: usize,
@@ -118,11 +119,23 @@ fn surname(rng: &mut Rng) -> String {
     format!("{}{}{}", rng.pick(SYLLABLES), rng.pick(ENDINGS).to_lowercase(), rng.pick(ENDINGS))
 }
 
+/// An invented lowercase word (some 20,000 are possible).
+fn word(rng: &mut Rng) -> String {
+    format!("{}{}{}", rng.pick(SYLLABLES), rng.pick(SYLLABLES), rng.pick(ENDINGS)).to_lowercase()
+        + rng.pick(&["", "a", "o", "er", "ing", "el", "um", "ik", "an", "ot", "es", "y", "in", "ar"])
+}
+
 fn event(rng: &mut Rng, day: jiff::civil::Date) -> Event {
-    let place = format!("{}{}", rng.pick(SYLLABLES), rng.pick(&["by", "holm", "stad", "vik", "grad", "ton"]));
+    let place = format!(
+        "{}{}{}",
+        rng.pick(SYLLABLES),
+        rng.pick(SYLLABLES).to_lowercase(),
+        rng.pick(&["by", "holm", "stad", "vik", "grad", "ton"])
+    );
+    let details = (0..8).map(|_| word(rng)).collect();
     let people = (0..3).map(|_| (format!("{} {}", rng.pick(FIRST), surname(rng)), rng.pick(ROLES))).collect();
     let org = format!("{} {}", surname(rng), rng.pick(&["Holdings", "Authority", "Union", "Group", "Council"]));
-    Event { topic: rng.below(TOPICS.len()), place, people, org, figure: 100 + rng.below(9900), day }
+    Event { topic: rng.below(TOPICS.len()), place, details, people, org, figure: 100 + rng.below(9900), day }
 }
 
 /// One outlet's telling of an event: the text layout's metadata line, a title, and 6 to 9
@@ -136,21 +149,31 @@ fn telling(rng: &mut Rng, e: &Event) -> String {
     let weekday = WEEKDAYS[e.day.weekday().to_monday_zero_offset() as usize];
     let month = MONTHS[e.day.month() as usize - 1];
     let outlet = rng.pick(OUTLETS);
+    let d = |i: usize| e.details[i].as_str();
     let mut sentences = vec![
         format!(
-            "{} ({outlet}) - The {what} in {} {verb} {} {counted} on {weekday}, {r1} {p1} said.",
+            "{} ({outlet}) - The {what} at the {} {} in {} {verb} {} {counted} on {weekday}, {r1} {p1} said.",
             e.place.to_uppercase(),
+            d(0),
+            d(1),
             e.place,
             e.figure
         ),
-        format!("\"We did not expect the {what} to reach {} so quickly,\" said {p2}, the {r2} of {}.", e.place, e.org),
+        format!(
+            "\"We did not expect the {} {} to reach {} so quickly,\" said {p2}, the {r2} of {}.",
+            d(2),
+            d(3),
+            e.place,
+            e.org
+        ),
+        format!("The {} {} near the {} was {verb} after the {} {}, {} said.", d(4), d(5), d(1), d(6), d(7), e.org),
+        format!("Witnesses described the {} and the {} {} in detail.", d(6), d(0), d(3)),
         format!("More than {} {who} were affected by the {what}, according to {}.", e.figure * 3, e.org),
-        format!("{surname2} told reporters that the {what} could last until the end of {month}."),
-        format!("The {} said it would publish a full report on the {what} next week.", e.org),
-        format!("Many {who} in {} said they had waited for news since {month} {}.", e.place, e.day.day()),
-        format!("Officials in {} called for calm and said the {counted} would be counted again.", e.place),
-        format!("{p1} is due to meet {p2} on Friday to discuss the {what}."),
-        format!("Last year a similar {what} in the region cost about {} million, analysts said.", 10 + rng.below(90)),
+        format!("{surname2} told reporters that the {} {} could last until the end of {month}.", d(2), d(5)),
+        format!("Many {who} in {} said they had waited for the {} since {month} {}.", e.place, d(7), e.day.day()),
+        format!("{p1} is due to meet {p2} on Friday to discuss the {} {}.", d(4), d(0)),
+        format!("Residents near the {} {} described the {} {} {}.", d(5), d(6), d(7), d(2), d(1)),
+        format!("The {} {} and the {} {} are expected to reopen next week.", d(1), d(2), d(3), d(4)),
     ];
     // The first sentence is the lead; the rest in a varied order and number, each with a word
     // of the outlet's own, so that two outlets' tellings share facts but few 5-word runs.
@@ -158,7 +181,7 @@ fn telling(rng: &mut Rng, e: &Event) -> String {
         let j = 1 + rng.below(i);
         sentences.swap(i, j);
     }
-    sentences.truncate(6 + rng.below(4));
+    sentences.truncate(7 + rng.below(5));
     for sentence in &mut sentences {
         let mut words: Vec<&str> = sentence.split(' ').collect();
         for _ in 0..2 {
@@ -168,8 +191,14 @@ fn telling(rng: &mut Rng, e: &Event) -> String {
         *sentence = words.join(" ");
     }
     let body: Vec<String> = sentences.chunks(2).map(|pair| pair.join(" ")).collect();
-    let title =
-        format!("{} {verb} {} {counted} as {what} hits {}", p1.rsplit(' ').next().unwrap_or(p1), e.figure, e.place);
+    let title = format!(
+        "{} {verb} {} {counted} at {} {} as {what} hits {}",
+        p1.rsplit(' ').next().unwrap_or(p1),
+        e.figure,
+        d(0),
+        d(1),
+        e.place
+    );
     format!("date {} {outlet}\n{title}\n\n{}\n", e.day, body.join("\n\n"))
 }
 
@@ -268,11 +297,13 @@ fn cached_store(size: usize, scratch: &Path) -> PathBuf {
 fn report(label: &str, run: &Run, took: Duration) -> f64 {
     let per = took.as_secs_f64() * 1000.0 / run.articles.len() as f64;
     let copies = run.articles.iter().filter(|a| a.article.duplicate_of.is_some()).count();
+    let stories: std::collections::HashSet<&str> = run.articles.iter().filter_map(|a| a.story.as_deref()).collect();
     println!(
-        "{label:<28} {:>6} articles  {:>7.2} s  {per:>7.3} ms/article  {:>6.0} articles/s  ({copies} copies)",
+        "{label:<28} {:>6} articles  {:>7.2} s  {per:>7.3} ms/article  {:>6.0} articles/s  ({copies} copies, {} stories)",
         run.articles.len(),
         took.as_secs_f64(),
-        run.articles.len() as f64 / took.as_secs_f64()
+        run.articles.len() as f64 / took.as_secs_f64(),
+        stories.len()
     );
     per
 }
