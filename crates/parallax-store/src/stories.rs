@@ -406,11 +406,16 @@ fn write_clusterer(tx: &Transaction<'_>, rows: &ClusterRows) -> rusqlite::Result
 }
 
 fn write_bands(tx: &Transaction<'_>, rows: &[(i64, Vec<u64>)]) -> rusqlite::Result<()> {
+    // Band keys are hashes: inserted in key order, a batch walks the index's pages once instead
+    // of jumping between them.
+    let mut entries: Vec<(i64, i64, i64)> = rows
+        .iter()
+        .flat_map(|(article, keys)| keys.iter().enumerate().map(|(band, key)| (band as i64, signed(*key), *article)))
+        .collect();
+    entries.sort_unstable();
     let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO near_bands (band, key, article) VALUES (?1, ?2, ?3)")?;
-    for (article, keys) in rows {
-        for (band, key) in keys.iter().enumerate() {
-            insert.execute(params![band as i64, signed(*key), article])?;
-        }
+    for (band, key, article) in entries {
+        insert.execute(params![band, key, article])?;
     }
     Ok(())
 }
