@@ -7,17 +7,25 @@
 //! not grow with the index. Candidates are then verified exactly on the shingle sets, by both
 //! resemblance (Jaccard) and containment (a short copy inside a longer text), before a link.
 //!
+//! The documents seen so far live behind [`Documents`]: in memory in [`NearDupIndex`], or in
+//! the engine's store, which keeps each document's band keys in an indexed table so a lookup
+//! costs the same however many documents there are. [`find_copy`] makes the decision for both.
+//!
 //! Hand-written rather than a MinHash crate: signing is one xxh3 per shingle plus a multiply-add
 //! per permutation, which the crates on crates.io do not beat, and the verification and the
 //! link-to-earliest policy are specific to this stage.
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
+
+use std::borrow::Cow;
+use std::convert::Infallible;
 
 use parallax_core::text;
 use rustc_hash::FxHashMap;
 
 /// Permutations in a signature.
 pub const PERMUTATIONS: usize = 128;
-const BANDS: usize = 32;
+/// LSH bands of a signature: two documents are candidates when one band of theirs is equal.
+pub const BANDS: usize = 32;
 const ROWS: usize = PERMUTATIONS / BANDS;
 /// Words in a shingle.
 const SHINGLE: usize = 5;
@@ -137,12 +145,85 @@ pub struct Link {
     pub containment: f32,
 }
 
+/// What an index keeps of a text: its shingles, to verify candidates, and its band keys, to
+/// find them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signed {
+    pub shingles: Vec<u64>,
+    pub bands: [u64; BANDS],
+}
+
+/// Shingles a text and signs it.
+pub fn sign(body: &str) -> Signed {
+    let shingles = shingles(body);
+    let sig = signature(&shingles);
+    let bands = std::array::from_fn(|b| band_key(&sig[b * ROWS..(b + 1) * ROWS]));
+    Signed { shingles, bands }
+}
+
+/// The documents seen so far, numbered in the order they were added.
+pub trait Documents {
+    type Error;
+    /// For each band `b`, the newest `limit` documents whose band `b` has the key `keys[b]`,
+    /// newest first (all bands at once: a store answers them in one query).
+    fn buckets(&self, keys: &[u64; BANDS], limit: usize) -> Result<Vec<Vec<u64>>, Self::Error>;
+    /// The shingles of document `doc`.
+    fn shingles(&self, doc: u64) -> Result<Cow<'_, [u64]>, Self::Error>;
+}
+
+/// A document that a new text copies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Its number in [`Documents`].
+    pub doc: u64,
+    pub resemblance: f32,
+    pub containment: f32,
+}
+
+/// The earlier document `signed` copies, if any: the first added (callers add in publication
+/// order, so the first is the original) among the candidates verified.
+pub fn find_copy<D: Documents>(config: &DedupConfig, signed: &Signed, docs: &D) -> Result<Option<Found>, D::Error> {
+    if signed.shingles.len() < config.min_shingles {
+        return Ok(None);
+    }
+    let mut hits: FxHashMap<u64, u32> = FxHashMap::default();
+    // The most recent entries of a crowded bucket are enough to find a copy.
+    for bucket in docs.buckets(&signed.bands, config.max_candidates * 4)? {
+        for c in bucket {
+            *hits.entry(c).or_default() += 1;
+        }
+    }
+    // Most shared bands first (the likeliest copies), then the earliest document.
+    let mut candidates: Vec<(u64, u32)> = hits.into_iter().collect();
+    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.truncate(config.max_candidates);
+    candidates.sort_unstable_by_key(|&(c, _)| c);
+    for (c, _) in candidates {
+        if let Some((resemblance, containment)) = verify(config, &signed.shingles, &docs.shingles(c)?) {
+            return Ok(Some(Found { doc: c, resemblance, containment }));
+        }
+    }
+    Ok(None)
+}
+
+/// Resemblance and containment of two shingle sets, when they make one a copy of the other.
+fn verify(config: &DedupConfig, shingles: &[u64], other: &[u64]) -> Option<(f32, f32)> {
+    if other.len() < config.min_shingles {
+        return None;
+    }
+    let shared = intersection(shingles, other);
+    let union = shingles.len() + other.len() - shared;
+    let resemblance = shared as f32 / union.max(1) as f32;
+    let containment = shared as f32 / shingles.len().min(other.len()).max(1) as f32;
+    (resemblance >= config.resemblance || containment >= config.containment).then_some((resemblance, containment))
+}
+
 struct Entry {
     key: String,
     shingles: Vec<u64>,
 }
 
-/// The documents seen so far, searchable for copies.
+/// The documents seen so far, in memory, searchable for copies.
 #[derive(Default)]
 pub struct NearDupIndex {
     config: DedupConfig,
@@ -155,53 +236,24 @@ impl NearDupIndex {
         NearDupIndex { config, docs: Vec::new(), bands: (0..BANDS).map(|_| FxHashMap::default()).collect() }
     }
 
-    /// Adds a document and returns the earlier document it copies, if any: the first added
-    /// (callers add in publication order, so the first is the original) among those verified.
+    /// Adds a document and returns the earlier document it copies, if any (see [`find_copy`]).
     pub fn add(&mut self, key: &str, body: &str) -> Option<Link> {
-        let shingles = shingles(body);
-        let sig = signature(&shingles);
-        let band_keys: Vec<u64> = (0..BANDS).map(|b| band_key(&sig[b * ROWS..(b + 1) * ROWS])).collect();
-        let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
-        for (b, k) in band_keys.iter().enumerate() {
-            if let Some(list) = self.bands[b].get(k) {
-                // The most recent entries of a crowded bucket are enough to find a copy.
-                for &c in list.iter().rev().take(self.config.max_candidates * 4) {
-                    *hits.entry(c).or_default() += 1;
-                }
-            }
-        }
-        // Most shared bands first (the likeliest copies), then the earliest document.
-        let mut candidates: Vec<(u32, u32)> = hits.into_iter().collect();
-        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(self.config.max_candidates);
-        candidates.sort_unstable_by_key(|&(c, _)| c);
-        let link = if shingles.len() >= self.config.min_shingles {
-            candidates.into_iter().find_map(|(c, _)| self.verify(&shingles, c as usize))
-        } else {
-            None
+        let signed = sign(body);
+        let found = match find_copy(&self.config, &signed, &*self) {
+            Ok(found) => found,
+            Err(never) => match never {},
         };
+        let link = found.map(|c| Link {
+            original: self.docs[c.doc as usize].key.clone(),
+            resemblance: c.resemblance,
+            containment: c.containment,
+        });
         let n = self.docs.len() as u32;
-        for (b, k) in band_keys.into_iter().enumerate() {
+        for (b, k) in signed.bands.into_iter().enumerate() {
             self.bands[b].entry(k).or_default().push(n);
         }
-        self.docs.push(Entry { key: key.to_string(), shingles });
+        self.docs.push(Entry { key: key.to_string(), shingles: signed.shingles });
         link
-    }
-
-    fn verify(&self, shingles: &[u64], c: usize) -> Option<Link> {
-        let other = &self.docs[c].shingles;
-        if other.len() < self.config.min_shingles {
-            return None;
-        }
-        let shared = intersection(shingles, other);
-        let union = shingles.len() + other.len() - shared;
-        let resemblance = shared as f32 / union.max(1) as f32;
-        let containment = shared as f32 / shingles.len().min(other.len()).max(1) as f32;
-        (resemblance >= self.config.resemblance || containment >= self.config.containment).then(|| Link {
-            original: self.docs[c].key.clone(),
-            resemblance,
-            containment,
-        })
     }
 
     pub fn len(&self) -> usize {
@@ -210,6 +262,25 @@ impl NearDupIndex {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+}
+
+impl Documents for NearDupIndex {
+    type Error = Infallible;
+
+    fn buckets(&self, keys: &[u64; BANDS], limit: usize) -> Result<Vec<Vec<u64>>, Infallible> {
+        Ok(keys
+            .iter()
+            .zip(&self.bands)
+            .map(|(key, band)| {
+                let list = band.get(key).map_or(&[][..], Vec::as_slice);
+                list.iter().rev().take(limit).map(|&c| u64::from(c)).collect()
+            })
+            .collect())
+    }
+
+    fn shingles(&self, doc: u64) -> Result<Cow<'_, [u64]>, Infallible> {
+        Ok(Cow::Borrowed(&self.docs[doc as usize].shingles))
     }
 }
 

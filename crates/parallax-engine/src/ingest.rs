@@ -1,18 +1,20 @@
 //! One ingest run: discover inputs, read and clean them on worker threads, store them in input
-//! order, one transaction per input.
+//! order, one transaction per input. An article already stored (its id hashes the input's path
+//! and bytes, so it is known before cleaning) is neither cleaned nor analysed again: the run
+//! reads it back from the store.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex, MutexGuard, PoisonError};
 
 use parallax_core::document::Document;
-use parallax_core::{Article, Mention, TimeExpr};
+use parallax_core::{Article, ArticleId, Mention, TimeExpr};
 use parallax_extract::extract;
 use parallax_ingest::{discover, read, Input};
 use parallax_store::{Record, Store, Stored};
 
-use crate::{with_source, Config, Progress, Result};
+use crate::{with_source, Config, Error, Progress, Result};
 
 /// What became of one article of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,9 +76,27 @@ impl Run {
 /// What a worker made of one input.
 struct Prepared {
     shown: String,
-    records: Vec<Record>,
+    /// Its articles, in input order.
+    items: Vec<Item>,
     failed: Vec<Failure>,
     skipped: Vec<Failure>,
+    /// The store could not say which articles it holds.
+    error: Option<Error>,
+}
+
+enum Item {
+    /// Cleaned and analysed, to be stored.
+    New(Box<Record>),
+    /// Stored by an earlier run: its id, and its source as this run gives it.
+    Stored(ArticleId, String),
+}
+
+/// The store, shared by the thread that writes it and the workers that ask it which articles
+/// it already holds.
+fn lock<'a, 's>(store: &'a Mutex<&'s mut Store>) -> MutexGuard<'a, &'s mut Store> {
+    // A panic while holding the lock cannot leave the store half-written: its transactions
+    // roll back.
+    store.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 pub(crate) fn run(store: &mut Store, config: &Config, paths: &[PathBuf], progress: &dyn Progress) -> Result<Run> {
@@ -92,14 +112,15 @@ pub(crate) fn run(store: &mut Store, config: &Config, paths: &[PathBuf], progres
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::sync_channel::<(usize, Prepared)>(threads * 4);
     let mut result = Ok(());
+    let store = Mutex::new(store);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, inputs) = (&next, &inputs);
+            let (next, inputs, store) = (&next, &inputs, &store);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(input) = inputs.get(i) else { break };
-                if tx.send((i, prepare(input, config))).is_err() {
+                if tx.send((i, prepare(input, config, store))).is_err() {
                     break;
                 }
             });
@@ -113,7 +134,7 @@ pub(crate) fn run(store: &mut Store, config: &Config, paths: &[PathBuf], progres
             while let Some(prepared) = pending.remove(&want) {
                 want += 1;
                 if result.is_ok() {
-                    result = commit(store, prepared, &mut run, progress);
+                    result = commit(&mut lock(&store), prepared, &mut run, progress);
                 }
             }
             if result.is_err() {
@@ -126,16 +147,27 @@ pub(crate) fn run(store: &mut Store, config: &Config, paths: &[PathBuf], progres
     result.map(|()| run)
 }
 
-fn prepare(input: &Input, config: &Config) -> Prepared {
+fn prepare(input: &Input, config: &Config, store: &Mutex<&mut Store>) -> Prepared {
     let shown = input.display();
-    let mut prepared = Prepared { shown: shown.clone(), records: Vec::new(), failed: Vec::new(), skipped: Vec::new() };
+    let mut prepared =
+        Prepared { shown: shown.clone(), items: Vec::new(), failed: Vec::new(), skipped: Vec::new(), error: None };
     // A panic in a stage is a bug, but one input must not take the batch down with it.
     let outcome = std::panic::catch_unwind(|| {
         read(input, &config.read).map(|o| {
-            let records: Vec<Result<Record, Failure>> = o
+            let ids: Vec<&ArticleId> = o.docs.iter().map(|doc| &doc.id).collect();
+            let stored: Result<HashSet<ArticleId>> =
+                lock(store).existing(&ids).map(|ids| ids.into_iter().collect()).map_err(Error::from);
+            let stored = match stored {
+                Ok(stored) => stored,
+                Err(e) => return (Vec::new(), Some(e), o.errors, o.skipped),
+            };
+            let items: Vec<Result<Item, Failure>> = o
                 .docs
                 .iter()
                 .map(|doc| {
+                    if stored.contains(&doc.id) {
+                        return Ok(Item::Stored(doc.id.clone(), doc.source.clone()));
+                    }
                     let out = extract(doc, &config.extract);
                     if let Some(reason) = out.not_article {
                         return Err(Failure { source: doc.source.clone(), reason });
@@ -157,18 +189,26 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
                     let times = tag_times(&out.article, &doc);
                     let quotes = parallax_nlp::quotes::find(&doc);
                     let mentions = find_mentions(&out.article, &doc);
-                    Ok(Record { article: out.article, warnings, story: None, times, quotes, mentions })
+                    Ok(Item::New(Box::new(Record {
+                        article: out.article,
+                        warnings,
+                        story: None,
+                        times,
+                        quotes,
+                        mentions,
+                    })))
                 })
                 .collect();
-            (records, o.errors, o.skipped)
+            (items, None, o.errors, o.skipped)
         })
     });
     match outcome {
-        Ok(Ok((records, errors, skipped))) => {
+        Ok(Ok((items, error, errors, skipped))) => {
+            prepared.error = error;
             prepared.skipped.extend(skipped.into_iter().map(|s| Failure { source: s.source, reason: s.reason }));
-            for r in records {
-                match r {
-                    Ok(record) => prepared.records.push(record),
+            for item in items {
+                match item {
+                    Ok(item) => prepared.items.push(item),
                     Err(skip) => prepared.skipped.push(skip),
                 }
             }
@@ -200,8 +240,8 @@ pub(crate) fn find_mentions(article: &Article, doc: &Document<'_>) -> Vec<Mentio
     mentions
 }
 
-/// Fills in what an article stored by an earlier version lacks: time expressions, quotes,
-/// mentions.
+/// Fills in what an article stored before analyses were versioned may lack (an empty list
+/// there can mean "not looked for"): time expressions, quotes, mentions.
 pub(crate) fn complete(mut r: Record) -> Record {
     if !(r.times.is_empty() || r.quotes.is_empty() || r.mentions.is_empty()) {
         return r;
@@ -220,21 +260,50 @@ pub(crate) fn complete(mut r: Record) -> Record {
 }
 
 fn commit(store: &mut Store, prepared: Prepared, run: &mut Run, progress: &dyn Progress) -> Result<()> {
-    let outcomes = store.add(&prepared.records)?;
-    for (record, outcome) in prepared.records.into_iter().zip(outcomes) {
-        let (status, record) = match outcome {
-            Stored::Added => (Status::Added, record),
-            Stored::Duplicate(of) => {
-                let article = Article { duplicate_of: Some(of), ..record.article };
-                (Status::Duplicate, Record { article, ..record })
+    if let Some(e) = prepared.error {
+        return Err(e);
+    }
+    // The articles to store, and where each article of the input comes from: `None` for the
+    // next one to store, else the id and source of one stored before.
+    let mut new = Vec::new();
+    let mut order: Vec<Option<(ArticleId, String)>> = Vec::with_capacity(prepared.items.len());
+    for item in prepared.items {
+        match item {
+            Item::New(record) => {
+                new.push(*record);
+                order.push(None);
             }
-            Stored::Existing => match store.get(record.article.id.as_str())? {
-                // Stored by an earlier run, perhaps before times, quotes or mentions were.
-                Some(r) => {
-                    let article = with_source(r.article, &record.article.source);
-                    (Status::Existing, complete(Record { article, warnings: record.warnings, ..r }))
+            Item::Stored(id, source) => order.push(Some((id, source))),
+        }
+    }
+    let outcomes = store.add(&new)?;
+    // Articles stored before (by an earlier run, or earlier in this one) are read back at once.
+    let ids: Vec<&ArticleId> = order
+        .iter()
+        .flatten()
+        .map(|(id, _)| id)
+        .chain(new.iter().zip(&outcomes).filter(|(_, o)| **o == Stored::Existing).map(|(r, _)| &r.article.id))
+        .collect();
+    let earlier: HashMap<ArticleId, Record> =
+        store.records(&ids)?.into_iter().map(|r| (r.article.id.clone(), r)).collect();
+    let stored_before = |id: &ArticleId, source: &str| -> Result<(Status, Record)> {
+        let r = earlier.get(id).cloned().ok_or_else(|| parallax_store::Error::Missing {
+            path: store.path().to_path_buf(),
+            record: format!("article {id}"),
+        })?;
+        Ok((Status::Existing, Record { article: with_source(r.article, source), ..r }))
+    };
+    let mut new = new.into_iter().zip(outcomes);
+    for from in order {
+        let (status, record) = match from {
+            Some((id, source)) => stored_before(&id, &source)?,
+            None => match new.next().expect("one outcome per article stored") {
+                (record, Stored::Added) => (Status::Added, record),
+                (record, Stored::Duplicate(of)) => {
+                    let article = Article { duplicate_of: Some(of), ..record.article };
+                    (Status::Duplicate, Record { article, ..record })
                 }
-                None => (Status::Existing, record),
+                (record, Stored::Existing) => stored_before(&record.article.id, &record.article.source)?,
             },
         };
         run.articles.push(RunArticle { record, status });

@@ -14,6 +14,7 @@ mod ingest;
 mod query;
 mod stories;
 mod timeline;
+mod upgrade;
 
 use std::path::{Path, PathBuf};
 
@@ -23,7 +24,7 @@ use parallax_extract::ExtractConfig;
 use parallax_ingest::ReadConfig;
 use parallax_nlp::time::TimelineConfig;
 use parallax_store::Store;
-use parallax_stories::{StoryClusterer, StoryConfig};
+use parallax_stories::StoryConfig;
 use serde::{Deserialize, Serialize};
 
 pub use contract::{Analysis, ArticleView, StoryView};
@@ -107,6 +108,14 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// One story of the clusterer's saved state cannot be read back.
+    #[error("{path}: story {story} of the saved story clusterer is unreadable: {source}")]
+    StoryUnreadable {
+        path: PathBuf,
+        story: String,
+        #[source]
+        source: serde_json::Error,
+    },
     #[error("cannot save the story clusterer: {source}")]
     StateUnwritable {
         #[source]
@@ -137,21 +146,20 @@ impl Progress for NoProgress {
 pub struct Engine {
     store: Store,
     config: Config,
-    /// Loaded from the store on first use.
-    clusterer: Option<StoryClusterer>,
-    /// Built from the stored texts on first use.
-    near: Option<parallax_dedup::NearDupIndex>,
 }
 
 impl Engine {
-    /// Opens the store in `dir`, creating it when needed.
+    /// Opens the store in `dir`, creating it when needed, and fills in what an older version
+    /// left out.
     pub fn open(dir: &Path, config: Config) -> Result<Engine> {
-        Ok(Engine { store: Store::open(dir)?, config, clusterer: None, near: None })
+        let mut store = Store::open(dir)?;
+        upgrade::upgrade(&mut store)?;
+        Ok(Engine { store, config })
     }
 
     /// An engine over a throwaway in-memory store.
     pub fn open_in_memory(config: Config) -> Result<Engine> {
-        Ok(Engine { store: Store::open_in_memory()?, config, clusterer: None, near: None })
+        Ok(Engine { store: Store::open_in_memory()?, config })
     }
 
     /// Where the store's database lives.
@@ -164,17 +172,7 @@ impl Engine {
     /// `Err`, and everything committed before it stays.
     pub fn ingest(&mut self, paths: &[PathBuf], progress: &dyn Progress) -> Result<Run> {
         let mut run = ingest::run(&mut self.store, &self.config, paths, progress)?;
-        let clusterer = match self.clusterer.take() {
-            Some(c) => c,
-            None => stories::load(&self.store, &self.config.stories)?,
-        };
-        let clusterer = self.clusterer.insert(clusterer);
-        let near = match self.near.take() {
-            Some(n) => n,
-            None => stories::near_index(&self.store, &self.config.dedup)?,
-        };
-        let near = self.near.insert(near);
-        stories::cluster(&mut self.store, clusterer, near, &mut run)?;
+        stories::cluster(&mut self.store, &self.config, &mut run)?;
         tracing::info!(
             store = %self.store.path().display(),
             inputs = run.inputs,

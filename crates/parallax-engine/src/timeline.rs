@@ -1,6 +1,6 @@
 //! Timelines over a run's articles, a story's or the store's: feeds articles and their time
 //! expressions to `parallax_nlp::time::Timeline` and gives each entry the story of the article
-//! that first reported it. Articles stored before time expressions were are tagged on the fly.
+//! that first reported it.
 
 use std::collections::HashMap;
 
@@ -9,26 +9,21 @@ use parallax_core::{Article, TimeExpr, TimelineEntry};
 use parallax_nlp::time::{Timeline, TimelineConfig};
 
 use crate::contract::TimelineJson;
-use crate::ingest::tag_times;
 use crate::Record;
 
 /// Largest story timeline whose statements are compared pairwise for shared happenings.
 const MAX_RECONCILE: usize = 2000;
 
-/// An article on its way into a timeline: its time expressions (`None`: tag them now) and its
-/// story.
-type Item<'a> = (&'a Article, Option<&'a [TimeExpr]>, Option<&'a str>);
+/// An article on its way into a timeline: its time expressions and its story.
+type Item<'a> = (&'a Article, &'a [TimeExpr], Option<&'a str>);
 
 /// The timeline of these articles, oldest first.
 pub(crate) fn timeline_of<'a>(
     records: impl IntoIterator<Item = &'a Record>,
     config: &TimelineConfig,
 ) -> Vec<TimelineJson> {
-    // Records stored before times were have none: they are tagged in `build`.
-    let items: Vec<Item<'_>> = records
-        .into_iter()
-        .map(|r| (&r.article, (!r.times.is_empty()).then_some(r.times.as_slice()), r.story.as_deref()))
-        .collect();
+    let items: Vec<Item<'_>> =
+        records.into_iter().map(|r| (&r.article, r.times.as_slice(), r.story.as_deref())).collect();
     build(&items, config)
 }
 
@@ -39,11 +34,7 @@ fn build(items: &[Item<'_>], config: &TimelineConfig) -> Vec<TimelineJson> {
     let mut timeline = Timeline::default();
     for (article, times, _) in items {
         // One document per article, dropped once its statements are in.
-        let doc = Document::of(article);
-        match times {
-            Some(times) => timeline.add(article, &doc, times),
-            None => timeline.add(article, &doc, &tag_times(article, &doc)),
-        }
+        timeline.add(article, &Document::of(article), times);
     }
     // Differently worded reports of one happening are matched within a story only: across
     // stories, alike sentences are about look-alike events.

@@ -13,10 +13,14 @@
 //!
 //! Work per article is bounded: candidate stories come from an inverted index over each
 //! story's strongest terms, and very common terms are not looked up.
+//!
+//! The state can live outside memory ([`SavedState`]): a clusterer resumed over a store reads
+//! only the terms, postings and stories each article needs, and hands back what changed.
 #![warn(clippy::disallowed_methods, reason = "pure stage")]
 #![forbid(unsafe_code)]
 
 mod features;
+mod saved;
 
 use jiff::civil::Date;
 use parallax_core::document::{Document, Text};
@@ -24,6 +28,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 pub use features::{features, term_of, Features, Term};
+pub use saved::{Changes, Globals, SavedState, SavedStory, StoryHead, TermRow};
 
 /// Knobs of the clusterer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -114,15 +119,72 @@ pub struct Assignment {
 }
 
 /// The incremental clusterer; a value the engine owns, saves and restores.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+///
+/// Deserialising reads the whole state as one value, the form stores kept before it was saved
+/// per story ([`SavedState`]).
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct StoryClusterer {
     config: StoryConfig,
     docs: u32,
     df: FxHashMap<Term, u32>,
-    stories: Vec<Story>,
+    stories: Stories,
     by_id: FxHashMap<String, usize>,
     index: FxHashMap<Term, Vec<u32>>,
     vocab: FxHashMap<Term, String>,
+    /// Set when the state lives in a store: what is in memory and what changed.
+    #[serde(skip)]
+    partial: Option<Box<saved::Partial>>,
+}
+
+/// The stories by number. A clusterer made with [`StoryClusterer::new`] holds all of them; one
+/// resumed over a store holds those read so far, some only as heads (id, dates, merge) since
+/// that is all a candidate needs until the date window has ruled it out.
+#[derive(Debug, Clone, Default)]
+struct Stories {
+    count: usize,
+    full: FxHashMap<usize, Story>,
+    heads: FxHashMap<usize, Story>,
+}
+
+impl Stories {
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    fn push(&mut self, story: Story) {
+        self.full.insert(self.count, story);
+        self.count += 1;
+    }
+
+    fn has(&self, s: usize) -> bool {
+        self.full.contains_key(&s) || self.heads.contains_key(&s)
+    }
+
+    /// Story `s` by its head fields (id, first, last, merged_into), whether read whole or not.
+    fn head(&self, s: usize) -> &Story {
+        self.full.get(&s).or_else(|| self.heads.get(&s)).expect("a story's head is read before it is looked at")
+    }
+}
+
+impl std::ops::Index<usize> for Stories {
+    type Output = Story;
+
+    fn index(&self, s: usize) -> &Story {
+        self.full.get(&s).expect("a story is read whole before it is scored or changed")
+    }
+}
+
+impl std::ops::IndexMut<usize> for Stories {
+    fn index_mut(&mut self, s: usize) -> &mut Story {
+        self.full.get_mut(&s).expect("a story is read whole before it is scored or changed")
+    }
+}
+
+impl<'de> Deserialize<'de> for Stories {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stories, D::Error> {
+        let all = Vec::<Story>::deserialize(deserializer)?;
+        Ok(Stories { count: all.len(), full: all.into_iter().enumerate().collect(), heads: FxHashMap::default() })
+    }
 }
 
 impl StoryClusterer {
@@ -132,26 +194,37 @@ impl StoryClusterer {
 
     /// Adds one article, analysed as `doc`: `id` names the story it opens, if it opens one.
     pub fn add(&mut self, id: &str, published: Option<Date>, doc: &Document<'_>) -> Assignment {
-        let feats = features(doc);
         let title = doc.title.as_ref().map(Text::as_str);
+        let article = self.count(features(doc));
+        self.place(id, published, title, &article)
+    }
+
+    /// Counts an article's terms into the document frequencies and weighs them.
+    fn count(&mut self, feats: Features) -> Vectors {
         self.docs += 1;
         for (t, _) in &feats.terms {
             *self.df.entry(*t).or_default() += 1;
         }
+        if let Some(partial) = &mut self.partial {
+            partial.counted(&feats);
+        }
         for (t, w) in feats.words {
             self.vocab.entry(t).or_insert(w);
         }
-        let article = Vectors {
+        Vectors {
             terms: self.weigh(&feats.terms),
             specific: self.weigh(&feats.specific),
             lead: self.weigh(&feats.lead),
-        };
+        }
+    }
 
+    /// Joins the article to a story or opens one, merging the stories it bridges.
+    fn place(&mut self, id: &str, published: Option<Date>, title: Option<&str>, article: &Vectors) -> Assignment {
         let mut scored: Vec<(usize, f32)> = self
             .candidates(&article.terms)
             .into_iter()
             .filter(|&s| self.open_to(s, published))
-            .map(|s| (s, self.similarity(&article, s)))
+            .map(|s| (s, self.similarity(article, s)))
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
@@ -160,10 +233,10 @@ impl StoryClusterer {
             sim >= if self.stories[s].size == 1 { self.config.join_single } else { self.config.join }
         };
         let Some(&(best, sim)) = scored.iter().find(|c| joinable(c)) else {
-            let s = self.open(id, &article, published, title);
+            let s = self.open(id, article, published, title);
             return Assignment { story: self.stories[s].id.clone(), similarity: 1.0, merged: Vec::new() };
         };
-        self.join(best, &article, published, title, sim);
+        self.join(best, article, published, title, sim);
         let mut merged = Vec::new();
         let mut current = best;
         for &(other, other_sim) in &scored {
@@ -189,7 +262,7 @@ impl StoryClusterer {
 
     /// The story an id now belongs to (following merges); `None` for an unknown id.
     pub fn current(&self, id: &str) -> Option<&str> {
-        self.by_id.get(id).map(|&s| self.stories[self.resolve(s)].id.as_str())
+        self.by_id.get(id).map(|&s| self.stories.head(self.resolve(s)).id.as_str())
     }
 
     /// The story `id` as users see it: its title, strongest terms and dates; a story merged
@@ -198,7 +271,7 @@ impl StoryClusterer {
         let at = *self.by_id.get(id)?;
         let s = self.resolve(at);
         if s != at {
-            let merged_into = Some(self.stories[s].id.clone());
+            let merged_into = Some(self.stories.head(s).id.clone());
             return Some(parallax_core::Story {
                 id: id.to_string(),
                 title: None,
@@ -236,9 +309,9 @@ impl StoryClusterer {
         self.docs == 0
     }
 
-    /// Number of current stories (not merged away).
+    /// Number of current stories (not merged away) in memory.
     pub fn stories_count(&self) -> usize {
-        self.stories.iter().filter(|s| s.merged_into.is_none()).count()
+        self.stories.full.values().filter(|s| s.merged_into.is_none()).count()
     }
 
     /// The article's unit tf-idf vector, strongest terms first.
@@ -260,24 +333,28 @@ impl StoryClusterer {
     }
 
     fn candidates(&self, vector: &[(Term, f32)]) -> Vec<usize> {
-        let mut out: FxHashSet<usize> = FxHashSet::default();
-        for (t, _) in vector.iter().take(self.config.query_terms) {
-            if let Some(postings) = self.index.get(t) {
-                if postings.len() > self.config.max_postings {
-                    continue;
-                }
-                out.extend(postings.iter().map(|&s| self.resolve(s as usize)));
-            }
-        }
+        let out: FxHashSet<usize> = self.posted(vector).map(|s| self.resolve(s)).collect();
         let mut out: Vec<usize> = out.into_iter().collect();
         out.sort_unstable();
         out
     }
 
+    /// The stories listed under the vector's strongest terms, before following merges; a term
+    /// listing too many stories is too common to look up.
+    fn posted<'a>(&'a self, vector: &'a [(Term, f32)]) -> impl Iterator<Item = usize> + 'a {
+        vector
+            .iter()
+            .take(self.config.query_terms)
+            .filter_map(|(t, _)| self.index.get(t))
+            .filter(|postings| postings.len() <= self.config.max_postings)
+            .flatten()
+            .map(|&s| s as usize)
+    }
+
     /// Whether the story's dates leave it open to an article published on `date`. Undated
     /// articles and stories are open to each other.
     fn open_to(&self, s: usize, date: Option<Date>) -> bool {
-        let story = &self.stories[s];
+        let story = self.stories.head(s);
         let (Some(d), Some(first), Some(last)) = (date, story.first, story.last) else {
             return true;
         };
@@ -345,6 +422,9 @@ impl StoryClusterer {
     }
 
     fn join(&mut self, s: usize, article: &Vectors, date: Option<Date>, title: Option<&str>, sim: f32) {
+        if let Some(partial) = &mut self.partial {
+            partial.changed(s);
+        }
         let story = &mut self.stories[s];
         add_into(&mut story.centroid, article.terms.iter().copied());
         add_into(&mut story.specific, article.specific.iter().copied());
@@ -374,11 +454,18 @@ impl StoryClusterer {
         for (t, _) in top.into_iter().take(self.config.query_terms * 2) {
             if story.indexed.insert(t) {
                 self.index.entry(t).or_default().push(s as u32);
+                if let Some(partial) = &mut self.partial {
+                    partial.indexed(t, s as u32);
+                }
             }
         }
     }
 
     fn merge(&mut self, keep: usize, gone: usize) {
+        if let Some(partial) = &mut self.partial {
+            partial.changed(keep);
+            partial.changed(gone);
+        }
         let absorbed = std::mem::take(&mut self.stories[gone].centroid);
         let absorbed_specific = std::mem::take(&mut self.stories[gone].specific);
         let absorbed_lead = std::mem::take(&mut self.stories[gone].lead);
@@ -401,7 +488,7 @@ impl StoryClusterer {
     }
 
     fn resolve(&self, mut s: usize) -> usize {
-        while let Some(next) = self.stories[s].merged_into {
+        while let Some(next) = self.stories.head(s).merged_into {
             s = next;
         }
         s
