@@ -15,7 +15,7 @@ use parallax_core::document::Document;
 use parallax_core::{ArticleId, Published};
 use parallax_dedup::{find_copy, sign, DedupConfig, Documents, Signed};
 use parallax_store::{ClusterRows, ClusterStory, Pending, Store, StoryUpdate, CLUSTERER_STATE};
-use parallax_stories::{Changes, Globals, SavedState, SavedStory, StoryClusterer, StoryHead, TermRow};
+use parallax_stories::{Changes, Globals, SavedState, SavedStory, StoryClusterer, StoryConfig, StoryHead, TermRow};
 use rustc_hash::FxHashMap;
 
 use crate::{Config, Error, Result, Run};
@@ -43,11 +43,19 @@ pub(crate) fn cluster(store: &mut Store, config: &Config, run: &mut Run) -> Resu
 /// One pass over the pending articles, in arrival order: what to save.
 fn pass(store: &Store, config: &Config, pending: &[Pending]) -> Result<StoryUpdate> {
     let saved = Saved(store);
-    let globals = match store.state(CLUSTERER_STATE)? {
+    let globals: Globals = match store.state(CLUSTERER_STATE)? {
         Some(bytes) => serde_json::from_slice(&bytes)
             .map_err(|source| Error::StateUnreadable { path: store.path().to_path_buf(), source })?,
         None => Globals::new(config.stories.clone()),
     };
+    // Stories already formed under the store's settings would not be comparable with ones formed
+    // under others, so a store keeps its own; say so rather than ignore the request silently.
+    if globals.config() != &config.stories && config.stories != StoryConfig::default() {
+        tracing::warn!(
+            store = %store.path().display(),
+            "the store keeps the [stories] settings it started with; the ones given are not applied"
+        );
+    }
     let mut clusterer = StoryClusterer::resume(globals);
     let mut near = Near::new(store, &config.dedup);
     let mut update = StoryUpdate::default();
@@ -98,6 +106,7 @@ fn pass(store: &Store, config: &Config, pending: &[Pending]) -> Result<StoryUpda
                 assignment.story
             }
         };
+        tracing::debug!(article = %a.id, story = %story, copy_of = ?copy_of.as_ref().map(ArticleId::as_str), "clustered");
         touched.insert(story.clone());
         assigned.insert(a.id.clone(), story.clone());
         update.assignments.push((a.id.clone(), story));

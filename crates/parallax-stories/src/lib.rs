@@ -31,7 +31,7 @@ pub use features::{features, term_of, Features, Term};
 pub use saved::{Changes, Globals, SavedState, SavedStory, StoryHead, TermRow};
 
 /// Knobs of the clusterer.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct StoryConfig {
     /// Similarity an article needs to join a story of two or more articles.

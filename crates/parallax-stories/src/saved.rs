@@ -71,6 +71,11 @@ impl Globals {
     pub fn new(config: StoryConfig) -> Globals {
         Globals { config, docs: 0, stories: 0 }
     }
+
+    /// The settings the store's clusterer started with, which it keeps.
+    pub fn config(&self) -> &StoryConfig {
+        &self.config
+    }
 }
 
 /// What to write back: the globals, and every term, posting and story that changed.
