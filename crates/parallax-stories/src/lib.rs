@@ -187,6 +187,28 @@ impl<'de> Deserialize<'de> for Stories {
     }
 }
 
+impl Story {
+    /// A story with no terms: one about to take its first article, or one known only by its head.
+    fn blank(id: String, first: Option<Date>, last: Option<Date>, merged_into: Option<usize>) -> Story {
+        Story {
+            id,
+            centroid: FxHashMap::default(),
+            norm: 0.0,
+            specific: FxHashMap::default(),
+            specific_norm: 0.0,
+            lead: FxHashMap::default(),
+            lead_norm: 0.0,
+            size: 0,
+            first,
+            last,
+            indexed: FxHashSet::default(),
+            merged_into,
+            title: None,
+            title_score: 0.0,
+        }
+    }
+}
+
 impl StoryClusterer {
     pub fn new(config: StoryConfig) -> StoryClusterer {
         StoryClusterer { config, ..StoryClusterer::default() }
@@ -400,22 +422,7 @@ impl StoryClusterer {
 
     fn open(&mut self, id: &str, article: &Vectors, date: Option<Date>, title: Option<&str>) -> usize {
         let s = self.stories.len();
-        self.stories.push(Story {
-            id: format!("s{id}"),
-            centroid: FxHashMap::default(),
-            norm: 0.0,
-            specific: FxHashMap::default(),
-            specific_norm: 0.0,
-            lead: FxHashMap::default(),
-            lead_norm: 0.0,
-            size: 0,
-            first: None,
-            last: None,
-            indexed: FxHashSet::default(),
-            merged_into: None,
-            title: None,
-            title_score: 0.0,
-        });
+        self.stories.push(Story::blank(format!("s{id}"), None, None, None));
         self.by_id.insert(self.stories[s].id.clone(), s);
         self.join(s, article, date, title, 1.0);
         s

@@ -12,7 +12,7 @@
 
 use jiff::civil::Date;
 use parallax_core::document::{Document, Text};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::{features, Features, Story, StoryClusterer, StoryConfig, Term, Vectors};
@@ -327,22 +327,7 @@ impl StoryClusterer {
 
 /// A story known only by its head: enough for [`StoryClusterer::resolve`] and the date window.
 fn head_only(head: StoryHead) -> Story {
-    Story {
-        id: head.id,
-        centroid: FxHashMap::default(),
-        norm: 0.0,
-        specific: FxHashMap::default(),
-        specific_norm: 0.0,
-        lead: FxHashMap::default(),
-        lead_norm: 0.0,
-        size: 0,
-        first: head.first,
-        last: head.last,
-        indexed: FxHashSet::default(),
-        merged_into: head.merged_into.map(|m| m as usize),
-        title: None,
-        title_score: 0.0,
-    }
+    Story::blank(head.id, head.first, head.last, head.merged_into.map(|m| m as usize))
 }
 
 #[cfg(test)]
@@ -350,6 +335,8 @@ mod tests {
     use std::convert::Infallible;
 
     use super::*;
+    use rustc_hash::FxHashMap;
+
     use crate::Assignment;
 
     /// A saved state in memory, written the way the engine writes its store.
