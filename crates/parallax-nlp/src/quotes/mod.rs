@@ -51,7 +51,7 @@ pub fn find(doc: &Document<'_>) -> Vec<Quote> {
     cands.sort_by_key(|c| c.cue);
     // Named speakers so far, newest last: pronouns take the newest one of their gender.
     let mut history: Vec<String> = Vec::new();
-    let mut out: Vec<(usize, usize, String, QuoteKind, Option<String>)> = Vec::new();
+    let mut out: Vec<(usize, usize, String, String, QuoteKind, Option<String>)> = Vec::new();
     for c in &cands {
         let np: Vec<Tok<'_>> = match &c.who {
             Who::Np(r) => toks[r.clone()].to_vec(),
@@ -71,29 +71,74 @@ pub fn find(doc: &Document<'_>) -> Vec<Quote> {
             history.retain(|h| *h != who);
             history.push(who.clone());
         }
-        let (s, e) = (toks[c.start].s, toks[c.end - 1].e);
-        let (s, e) = match c.kind {
-            QuoteKind::Direct => (toks[c.start].e, toks[c.end - 1].s),
-            QuoteKind::Indirect => (s, e),
+        // A direct quote is its quoted words only: the parts in marks, never the cue between
+        // them (`"…," Berg said. "…"`).
+        let parts: Vec<(usize, usize)> = match c.kind {
+            QuoteKind::Direct => spans
+                .iter()
+                .filter(|&&(o, cl)| c.start <= o && cl < c.end)
+                .flat_map(|&(o, cl)| paragraph_parts(&toks, o, cl))
+                .map(|(s, e)| trim(text, s, e))
+                .filter(|(s, e)| s < e)
+                .collect(),
+            QuoteKind::Indirect => {
+                Some(trim(text, toks[c.start].s, toks[c.end - 1].e)).filter(|(s, e)| s < e).into_iter().collect()
+            }
         };
-        let (s, e) = trim(text, s, e);
-        if s >= e {
-            continue;
-        }
+        let (Some(&(s, _)), Some(&(_, e))) = (parts.first(), parts.last()) else { continue };
         let via = via(&toks, &sentences, c.cue).filter(|v| *v != who);
-        out.push((s, e, who, c.kind, via));
+        out.push((s, e, join_parts(text, &parts), who, c.kind, via));
     }
     out.sort_by_key(|q| q.0);
     out.into_iter()
-        .map(|(s, e, speaker, kind, via)| Quote {
+        .map(|(s, e, text, speaker, kind, via)| Quote {
             start: body.char_at(s),
             end: body.char_at(e),
-            text: text[s..e].to_string(),
+            text,
             speaker,
             kind,
             via,
         })
         .collect()
+}
+
+/// What stands for the cue between the parts of a direct quote it splits (`"We will
+/// rebuild," she said. "Every house."` → `We will rebuild … Every house.`): the ellipsis a
+/// journalist writes for left-out words.
+const PART_JOINER: &str = " … ";
+
+/// The byte ranges of the words between the marks `o` and `c`, without the opening mark of
+/// each paragraph the quote continues into (`"…\n\n"The deck …"`).
+fn paragraph_parts(toks: &[Tok<'_>], o: usize, c: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = toks[o].e;
+    for k in o + 1..c {
+        if toks[k].para != toks[k - 1].para && toks[k].is_open_mark() {
+            out.push((s, toks[k - 1].e));
+            s = toks[k].e;
+        }
+    }
+    out.push((s, toks[c].s));
+    out
+}
+
+/// The quote's words: its parts, joined by the whitespace between them where only a
+/// paragraph's opening mark was left out, else by [`PART_JOINER`].
+fn join_parts(text: &str, parts: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    for (k, &(s, e)) in parts.iter().enumerate() {
+        if k > 0 {
+            let gap = &text[parts[k - 1].1..s];
+            let marks_only = gap.chars().all(|ch| ch.is_whitespace() || matches!(ch, '"' | '“' | '«' | '„' | '\''));
+            if marks_only && gap.contains('\n') {
+                out.push_str(&gap.chars().filter(|ch| ch.is_whitespace()).collect::<String>());
+            } else {
+                out.push_str(PART_JOINER);
+            }
+        }
+        out.push_str(&text[s..e]);
+    }
+    out
 }
 
 /// Who a candidate's speaker is: subject words, or the previous speaker (a quote paragraph
