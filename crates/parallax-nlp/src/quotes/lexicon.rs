@@ -152,6 +152,7 @@ const MONTH: u16 = 1 << 9;
 const WEEKDAY: u16 = 1 << 10;
 const HEARER: u16 = 1 << 11;
 const ORG_NOUN: u16 = 1 << 12;
+const STOPWORD: u16 = 1 << 13;
 
 fn classes(w: &str) -> u16 {
     static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
@@ -170,6 +171,7 @@ fn classes(w: &str) -> u16 {
             (&lexicon::WEEKDAY_NAMES, WEEKDAY),
             (&lexicon::HEARER_VERBS, HEARER),
             (&lexicon::QUOTE_ORG_NOUNS, ORG_NOUN),
+            (&lexicon::STOPWORDS, STOPWORD),
         ] {
             for w in words.iter() {
                 *map.entry(w).or_default() |= class;
@@ -182,6 +184,12 @@ fn classes(w: &str) -> u16 {
 
 fn is(w: &str, class: u16) -> bool {
     classes(w) & class != 0
+}
+
+/// Grammar words (determiners, pronouns, prepositions, auxiliaries, conjunctions, the words of
+/// time phrases): the learned scorer sees them as written, other words only by their shape.
+pub(super) fn is_closed_class(w: &str) -> bool {
+    classes(w) != 0
 }
 
 /// Verbs that take the hearer as object: "told reporters that …".
@@ -263,6 +271,13 @@ pub(super) fn opens_clause(w: &str) -> bool {
 /// outlet, or a name with an institutional head word ("Commission on …", "… University").
 pub(super) fn names_organisation(name: &str) -> bool {
     is_outlet(name) || name.split(' ').any(|w| capitalised_in(&lexicon::QUOTE_ORG_HEADS, w))
+}
+
+/// Whether a name is a known place ("South Asia", "New York") or a people's adjectives only
+/// ("African American"): no person a pronoun could stand for.
+pub(super) fn names_place_or_people(name: &str) -> bool {
+    let low = name.to_lowercase();
+    lexicon::KNOWN_PLACES.contains(&low) || low.split(' ').all(|w| lexicon::DEMONYMS.contains(w))
 }
 
 /// Head nouns of descriptions that stand for an organisation: "the agency said".

@@ -12,11 +12,14 @@
 //! sentence than the cue ("Asked about X. 'No.'"), number agreement of pronouns; gender only
 //! from honorifics and counted pronouns.
 
+mod features;
 mod lexicon;
+mod model;
 mod speaker;
 mod token;
 mod variants;
 
+pub use model::{ModelError, QuoteModel};
 pub use variants::{variants, Edit, Rendering, VariantGroup};
 
 #[cfg(test)]
@@ -24,30 +27,122 @@ mod tests;
 
 use parallax_core::document::{Document, Text};
 use parallax_core::{Quote, QuoteKind};
+use serde::{Deserialize, Serialize};
 
 use speaker::{name_run, Cast};
 use token::Tok;
 
+/// The quote finder's knob.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuoteConfig {
+    /// The probability the learned scorer must give a candidate for it to be a quote: higher
+    /// keeps fewer, surer quotes (precision), lower finds more (recall). Defaults to the
+    /// threshold the trainer chose by cross-validation.
+    pub min_confidence: f64,
+}
+
+impl Default for QuoteConfig {
+    fn default() -> QuoteConfig {
+        QuoteConfig { min_confidence: QuoteModel::embedded().threshold() }
+    }
+}
+
 /// The quotes of an article's clean text (the document's body), in text order.
 pub fn find(doc: &Document<'_>) -> Vec<Quote> {
+    find_with(doc, &QuoteConfig::default(), QuoteModel::embedded())
+}
+
+/// A candidate the rules found, with what the learned scorer sees of it: the trainer's input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Char offsets of the content: the quoted parts of a direct quote, the reported clause.
+    pub parts: Vec<(usize, usize)>,
+    pub kind: QuoteKind,
+    pub features: Vec<String>,
+}
+
+/// Every candidate the rules find in the document's body, before scoring and overlaps.
+pub fn candidates(doc: &Document<'_>) -> Vec<Candidate> {
+    let a = Analysis::new(&doc.body);
+    let cands = a.candidates();
+    cands
+        .iter()
+        .map(|c| Candidate {
+            parts: a.parts(c).iter().map(|&(s, e)| (doc.body.char_at(s), doc.body.char_at(e))).collect(),
+            kind: c.kind,
+            features: features::of(&a.toks, &a.inside, c),
+        })
+        .collect()
+}
+
+/// What the rules work on: the body's tokens, paragraphs, quotation-mark pairs and sentences.
+struct Analysis<'t, 'a> {
+    body: &'t Text<'a>,
+    toks: Vec<Tok<'a>>,
+    /// Each token's paragraph, as a slice beside the tokens.
+    para: Vec<usize>,
+    /// (opening, closing) mark pairs.
+    spans: Vec<(usize, usize)>,
+    /// Whether each token is inside a pair of marks.
+    inside: Vec<bool>,
+    sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl<'t, 'a> Analysis<'t, 'a> {
+    fn new(body: &'t Text<'a>) -> Analysis<'t, 'a> {
+        let toks = token::tokens(body);
+        let para: Vec<usize> = toks.iter().map(|t| t.para as usize).collect();
+        let spans = pair_marks(&toks, &para);
+        let mut inside = vec![false; toks.len()];
+        for &(o, c) in &spans {
+            inside[o..=c].iter_mut().for_each(|x| *x = true);
+        }
+        let sentences = sentence_ranges(body, &toks);
+        Analysis { body, toks, para, spans, inside, sentences }
+    }
+
+    /// The rules' candidates, before scoring and overlaps.
+    fn candidates(&self) -> Vec<Cand> {
+        let mut cands = direct(&self.toks, &self.para, &self.spans);
+        for sent in &self.sentences {
+            indirect(&self.toks, &self.para, &self.inside, sent.clone(), &mut cands);
+        }
+        cands
+    }
+
+    /// Byte ranges of a candidate's words. A direct quote is its quoted words only: the parts
+    /// in marks, never the cue between them (`"…," Berg said. "…"`).
+    fn parts(&self, c: &Cand) -> Vec<(usize, usize)> {
+        let (text, toks) = (self.body.as_str(), &self.toks);
+        match c.kind {
+            QuoteKind::Direct => self
+                .spans
+                .iter()
+                .filter(|&&(o, cl)| c.start <= o && cl < c.end)
+                .flat_map(|&(o, cl)| paragraph_parts(toks, o, cl))
+                .map(|(s, e)| trim(text, s, e))
+                .filter(|(s, e)| s < e)
+                .collect(),
+            QuoteKind::Indirect => {
+                Some(trim(text, toks[c.start].s, toks[c.end - 1].e)).filter(|(s, e)| s < e).into_iter().collect()
+            }
+        }
+    }
+}
+
+/// The quotes of the document's body, keeping the candidates `model` gives at least
+/// `config.min_confidence`.
+pub fn find_with(doc: &Document<'_>, config: &QuoteConfig, model: &QuoteModel) -> Vec<Quote> {
     let body = &doc.body;
     let text = body.as_str();
-    let toks = token::tokens(body);
-    let mut cast = Cast::new(&toks);
-    // The rules below take each token's paragraph as a slice beside the tokens.
-    let para: Vec<usize> = toks.iter().map(|t| t.para as usize).collect();
-    let spans = pair_marks(&toks, &para);
-    let mut inside = vec![false; toks.len()];
-    for &(o, c) in &spans {
-        inside[o..=c].iter_mut().for_each(|x| *x = true);
-    }
-    let mut cands = direct(&toks, &para, &spans);
-    let sentences = sentence_ranges(body, &toks);
-    cast.set_sentences(&toks, &sentences);
-    for sent in &sentences {
-        indirect(&toks, &para, &inside, sent.clone(), &mut cands);
-    }
-    settle(&toks, &mut cands);
+    let a = Analysis::new(body);
+    let toks = &a.toks;
+    let mut cast = Cast::new(toks);
+    cast.set_sentences(toks, &a.sentences);
+    let mut cands = a.candidates();
+    cands.retain(|c| model.probability(&features::of(toks, &a.inside, c)) >= config.min_confidence);
+    settle(toks, &mut cands);
     cands.sort_by_key(|c| c.cue);
     // Named speakers so far, newest last: pronouns take the newest one of their gender.
     let mut history: Vec<String> = Vec::new();
@@ -71,22 +166,9 @@ pub fn find(doc: &Document<'_>) -> Vec<Quote> {
             history.retain(|h| *h != who);
             history.push(who.clone());
         }
-        // A direct quote is its quoted words only: the parts in marks, never the cue between
-        // them (`"…," Berg said. "…"`).
-        let parts: Vec<(usize, usize)> = match c.kind {
-            QuoteKind::Direct => spans
-                .iter()
-                .filter(|&&(o, cl)| c.start <= o && cl < c.end)
-                .flat_map(|&(o, cl)| paragraph_parts(&toks, o, cl))
-                .map(|(s, e)| trim(text, s, e))
-                .filter(|(s, e)| s < e)
-                .collect(),
-            QuoteKind::Indirect => {
-                Some(trim(text, toks[c.start].s, toks[c.end - 1].e)).filter(|(s, e)| s < e).into_iter().collect()
-            }
-        };
+        let parts = a.parts(c);
         let (Some(&(s, _)), Some(&(_, e))) = (parts.first(), parts.last()) else { continue };
-        let via = via(&toks, &sentences, c.cue).filter(|v| *v != who);
+        let via = via(toks, &a.sentences, c.cue).filter(|v| *v != who);
         out.push((s, e, join_parts(text, &parts), who, c.kind, via));
     }
     out.sort_by_key(|q| q.0);
@@ -159,6 +241,59 @@ struct Cand {
     who: Who,
     /// The cue token (speech verb, "according", the colon); orders pronoun resolution.
     cue: usize,
+    /// The rule that found it: a feature of the learned scorer.
+    rule: Rule,
+}
+
+/// Which rule found a candidate; the scorer learns how far each can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// `"…," she said` / `"…," said Berg`.
+    DirectCueAfter,
+    /// `"…" ― Anna Berg`.
+    DirectDash,
+    /// `Berg said: "…"`, `He told reporters, "…"`, `Lind continued: "…"`.
+    DirectCueBefore,
+    /// `Berg: "…"` / `Said Berg: "…"`.
+    DirectNameColon,
+    /// A paragraph all in marks after a paragraph with a quote.
+    DirectParagraph,
+    /// `BERG: We will rebuild.`
+    Turn,
+    /// `According to X, …`
+    AccordingBefore,
+    /// `…, according to X.`
+    AccordingAfter,
+    /// `…, saying …`
+    Participle,
+    /// `X said (that) …`
+    VerbThenContent,
+    /// `…, X said, …`
+    CueInside,
+    /// `…, X said.`
+    CueAfter,
+    /// `…, said X.`
+    InvertedCueAfter,
+}
+
+impl Rule {
+    fn as_str(self) -> &'static str {
+        match self {
+            Rule::DirectCueAfter => "direct-cue-after",
+            Rule::DirectDash => "direct-dash",
+            Rule::DirectCueBefore => "direct-cue-before",
+            Rule::DirectNameColon => "direct-name-colon",
+            Rule::DirectParagraph => "direct-paragraph",
+            Rule::Turn => "turn",
+            Rule::AccordingBefore => "according-before",
+            Rule::AccordingAfter => "according-after",
+            Rule::Participle => "participle",
+            Rule::VerbThenContent => "verb-then-content",
+            Rule::CueInside => "cue-inside",
+            Rule::CueAfter => "cue-after",
+            Rule::InvertedCueAfter => "inverted-cue-after",
+        }
+    }
 }
 
 /// A speech verb, written in lowercase: "States" in "United States" is no verb.
@@ -291,11 +426,17 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
                 end = spans[k].1 + 1;
                 k += 1;
             }
-            out.push(Cand { start: o, end, kind: QuoteKind::Direct, who, cue });
+            let rule = if matches!(toks[cue].t, "―" | "—" | "–" | "-") {
+                Rule::DirectDash
+            } else {
+                Rule::DirectCueAfter
+            };
+            out.push(Cand { start: o, end, kind: QuoteKind::Direct, who, cue, rule });
             continue;
         }
         if let Some((who, cue)) = cue_before(toks, para, o) {
-            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who, cue });
+            let rule = if toks[cue].t == ":" { Rule::DirectNameColon } else { Rule::DirectCueBefore };
+            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who, cue, rule });
             continue;
         }
         // A paragraph that is all quote, right after a paragraph with a quote.
@@ -304,7 +445,14 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
             && words >= 5
             && out.last().is_some_and(|p| p.end > 0 && para[p.end - 1] + 1 == para[o])
         {
-            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who: Who::Last, cue: o });
+            out.push(Cand {
+                start: o,
+                end: c + 1,
+                kind: QuoteKind::Direct,
+                who: Who::Last,
+                cue: o,
+                rule: Rule::DirectParagraph,
+            });
         }
     }
     out
@@ -708,8 +856,18 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
             while end < toks.len() && para[end] == para[a] {
                 end += 1;
             }
-            if caps && end > e + 3 {
-                out.push(Cand { start: e + 1, end, kind: QuoteKind::Indirect, who: Who::Np(a..e), cue: e });
+            // "KESSEL: The port reopened …" opening the article is a dateline, not a turn: a
+            // transcript there has a second turn.
+            let dateline = para[a] == 0 && !(end..toks.len()).any(|k| opens_turn(toks, para, k));
+            if caps && end > e + 3 && !dateline {
+                out.push(Cand {
+                    start: e + 1,
+                    end,
+                    kind: QuoteKind::Indirect,
+                    who: Who::Np(a..e),
+                    cue: e,
+                    rule: Rule::Turn,
+                });
             }
         }
     }
@@ -735,6 +893,7 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                         kind: QuoteKind::Indirect,
                         who: Who::Np(np_a..np_e),
                         cue: i,
+                        rule: Rule::AccordingBefore,
                     });
                 } else if i > a + 3 && toks[i - 1].t == "," {
                     out.push(Cand {
@@ -743,6 +902,7 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                         kind: QuoteKind::Indirect,
                         who: Who::Np(np_a..np_e),
                         cue: i,
+                        rule: Rule::AccordingAfter,
                     });
                 }
             }
@@ -762,7 +922,14 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                     _ => None,
                 });
                 if let Some(np) = earlier.or_else(|| sentence_subject(toks, a, i)) {
-                    out.push(Cand { start: r, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                    out.push(Cand {
+                        start: r,
+                        end: b,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np),
+                        cue: i,
+                        rule: Rule::Participle,
+                    });
                 }
             }
             i += 1;
@@ -823,13 +990,34 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                     r += 1;
                 }
                 if middle {
-                    out.push(Cand { start: a, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                    out.push(Cand {
+                        start: a,
+                        end: b,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np),
+                        cue: i,
+                        rule: Rule::CueInside,
+                    });
                 } else if content >= 3 && opens_content(toks, r, content, &w) && !toks[r].is_open_mark() {
-                    out.push(Cand { start: r, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                    out.push(Cand {
+                        start: r,
+                        end: b,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np),
+                        cue: i,
+                        rule: Rule::VerbThenContent,
+                    });
                 } else if before_comma && (content == 0 || toks[m].t == ",") {
                     // End: "…, Berg said." / "…, Berg said Friday, as …".
                     let end = if toks[np.start - 1].is_close_mark() { np.start } else { np.start - 1 };
-                    out.push(Cand { start: a, end, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                    out.push(Cand {
+                        start: a,
+                        end,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np),
+                        cue: i,
+                        rule: Rule::CueAfter,
+                    });
                 }
             }
             None if i > a + 3 && (toks[i - 1].t == "," || toks[i - 1].is_close_mark() && toks[i - 2].t == ",") => {
@@ -840,7 +1028,14 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                 }
                 if e > i + 1 && plausible_subject(&toks[i + 1..e]) && inverted_subject(&toks[i + 1..e]) {
                     let end = if toks[i - 1].is_close_mark() { i } else { i - 1 };
-                    out.push(Cand { start: a, end, kind: QuoteKind::Indirect, who: Who::Np(i + 1..e), cue: i });
+                    out.push(Cand {
+                        start: a,
+                        end,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(i + 1..e),
+                        cue: i,
+                        rule: Rule::InvertedCueAfter,
+                    });
                 }
             }
             None => {}
@@ -962,12 +1157,52 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
             c.end = brk;
         }
     }
+    for c in &mut out[out_start..] {
+        c.start = skip_dateline(toks, c.start, c.end);
+    }
     let tail = out.split_off(out_start);
     out.extend(
         tail.into_iter()
             .filter(|c| c.end >= c.start + 3 || c.end == c.start + 2 && lexicon::takes_object(&toks[c.cue].lower())),
     );
 }
+
+/// Whether a paragraph opens at `k` with a speaker in capitals and a colon (`BERG:`).
+fn opens_turn(toks: &[Tok<'_>], para: &[usize], k: usize) -> bool {
+    let opens = k == 0 || para[k - 1] != para[k];
+    // `"BERG: …`: a transcript quoted whole.
+    let k = if opens && toks[k].is_open_mark() { k + 1 } else { k };
+    opens
+        && name_run(toks, k).is_some_and(|e| {
+            e <= k + 3
+                && toks.get(e).is_some_and(|t| t.t == ":")
+                && toks[k..e].iter().all(|t| !t.t.chars().any(char::is_lowercase))
+        })
+}
+
+/// Where a reported clause starting at `start` begins once a dateline is skipped ("KESSEL —
+/// The port reopened …, officials said": the place is where the story was filed, not what
+/// was said).
+fn skip_dateline(toks: &[Tok<'_>], start: usize, end: usize) -> usize {
+    let caps = |t: &Tok<'_>| {
+        t.is_word() && t.t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.t.chars().any(char::is_lowercase)
+    };
+    if !toks.get(start).is_some_and(caps) {
+        return start;
+    }
+    let mut k = start;
+    while k < end && k < start + MAX_DATELINE && (caps(&toks[k]) || matches!(toks[k].t, "," | "(" | ")")) {
+        k += 1;
+    }
+    if k < end && matches!(toks[k].t, "—" | "–" | "-" | "―") {
+        k + 1
+    } else {
+        start
+    }
+}
+
+/// Tokens a dateline's place (and agency) may take before its dash.
+const MAX_DATELINE: usize = 6;
 
 /// Whether the reported content may start at `r` after the speech verb `verb`: not with a word
 /// that makes the verb something else ("said so", "told to", "said no"), except an infinitive
@@ -977,7 +1212,8 @@ fn opens_content(toks: &[Tok<'_>], r: usize, content: usize, verb: &str) -> bool
     match w.as_str() {
         "to" => lexicon::promises(verb),
         "no" => content >= 4,
-        "so" | "in" | ":" | "as" | "but" | "and" | "according" => false,
+        // "agreed on a customs form", "agreed with the plan": a prepositional object, not words.
+        "so" | "in" | ":" | "as" | "but" | "and" | "according" | "'s" | "’s" | "on" | "with" => false,
         _ => true,
     }
 }
@@ -1000,22 +1236,43 @@ fn skip_that(toks: &[Tok<'_>], mut r: usize, b: usize) -> usize {
 
 /// Where the reported clause starts after the verb at `v`: past a hearer ("told reporters"),
 /// a time or setting phrase ("on Tuesday", "in a statement") and "that".
+/// Tokens after "told" within which a "that" ends the hearer phrase.
+const HEARER_REACH: usize = 10;
+
 fn after_verb(toks: &[Tok<'_>], v: usize, b: usize) -> usize {
     let mut r = v + 1;
     if lexicon::takes_hearer(&toks[v].lower()) && r < b {
-        if let Some(e) =
-            name_run(toks, r).or_else(|| (toks[r].lower() == "the").then(|| name_run(toks, r + 1)).flatten())
-        {
-            r = e;
-        } else if let Some(that) = (r..b.min(r + 5)).find(|&j| toks[j].lower() == "that") {
+        // "told an invited crowd at the Union League club that …", "tells MSNBC's Morning Joe
+        // that …": a "that" close after the hearer ends it, however it is worded — unless the
+        // clause has begun before it ("told Varnia Today he was "glad" that …").
+        let that_after = |from: usize| {
+            (from..b.min(from + HEARER_REACH))
+                .take_while(|&j| {
+                    !(matches!(toks[j].t, "." | "?" | "!" | ";" | ":")
+                        || toks[j].is_open_mark()
+                        || j > from && lexicon::is_pronoun(&toks[j].lower()))
+                })
+                .find(|&j| toks[j].lower() == "that")
+        };
+        let named = name_run(toks, r).or_else(|| (toks[r].lower() == "the").then(|| name_run(toks, r + 1)).flatten());
+        if let Some(that) = that_after(r).or_else(|| named.and_then(that_after)) {
             r = that;
+        } else if let Some(e) = named {
+            r = e;
+        } else if matches!(toks[r].lower().as_str(), "a" | "an" | "another") {
+            // "told a completely different story": what was told is the object, not words.
+            return b;
         } else if toks[r].is_lower_word() {
             r += 1;
         }
     }
     let mut k = r;
     let mut strong = None;
-    while k < b && (lexicon::is_time_word(&toks[k].lower()) || toks[k].t == "," || name_run(toks, k).is_some() && k > r)
+    // "welcomed Tuesday's call": a possessive makes the word the object's, not a time phrase.
+    let possessed = |k: usize| toks.get(k + 1).is_some_and(|n| matches!(n.t, "'s" | "’s"));
+    while k < b
+        && !possessed(k)
+        && (lexicon::is_time_word(&toks[k].lower()) || toks[k].t == "," || name_run(toks, k).is_some() && k > r)
     {
         if !lexicon::is_weak_time_word(&toks[k].lower()) {
             strong = Some(k + 1);
