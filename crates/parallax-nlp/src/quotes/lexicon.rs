@@ -236,10 +236,23 @@ pub(super) fn is_capital_function_word(w: &str) -> bool {
     is(w, CAPITAL | MONTH | WEEKDAY) || w.starts_with("i'") || w.starts_with("i’")
 }
 
-/// News outlets that pass on others' words: "told CNN", "as quoted by Reuters".
+/// News outlets that pass on others' words: "told CNN", "as quoted by Reuters", "told the
+/// Northern Ledger" (a name ending in an outlet's head word: Ledger, Wire, Radio, Today …).
 pub(super) fn is_outlet(name: &str) -> bool {
     let n = name.trim_start_matches("The ").trim_start_matches("the ");
     lexicon::QUOTE_OUTLETS.contains(n)
+        || n.contains(' ') && n.rsplit(' ').next().is_some_and(|w| capitalised_in(&lexicon::OUTLET_HEADS, w))
+}
+
+/// Words that end an outlet's name ("Ledger", "Radio", "Today").
+pub(super) fn is_outlet_head(w: &str) -> bool {
+    lexicon::OUTLET_HEADS.contains(w)
+}
+
+/// Nouns of a person's title or role ("analyst", "economist", "leader"): a definite
+/// description with one as its head stands for a person.
+pub(super) fn is_person_noun(w: &str) -> bool {
+    lexicon::TITLES.contains(w) || lexicon::ROLE_NOUNS.contains(w)
 }
 
 /// Whether `w` is written capitalised ("Sen", not "SEN" or "sen") and its lowercase is in

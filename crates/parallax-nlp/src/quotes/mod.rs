@@ -155,7 +155,8 @@ pub fn find_with(doc: &Document<'_>, config: &QuoteConfig, model: &QuoteModel) -
         let resolved = if np.is_empty() {
             history.last().cloned().map(|l| (l, false))
         } else {
-            speaker::resolve(&cast, &np, toks[c.cue].s, &history)
+            let content = toks[c.start].s..toks[c.end - 1].e;
+            speaker::resolve(&cast, &np, toks[c.cue].s, &content, &history)
         };
         // A pronoun the article gives no one for ("she said" in an excerpt) keeps the quote
         // with the pronoun as its speaker: unresolved, not invented.
@@ -258,6 +259,10 @@ enum Rule {
     DirectNameColon,
     /// A paragraph all in marks after a paragraph with a quote.
     DirectParagraph,
+    /// `Berg put it this way:` closing the paragraph before the quote.
+    DirectColonParagraph,
+    /// `"…" Union leader Brigit Aas told the crowd.`: the cue in a sentence after the quote.
+    DirectCueLater,
     /// `BERG: We will rebuild.`
     Turn,
     /// `According to X, …`
@@ -284,6 +289,8 @@ impl Rule {
             Rule::DirectCueBefore => "direct-cue-before",
             Rule::DirectNameColon => "direct-name-colon",
             Rule::DirectParagraph => "direct-paragraph",
+            Rule::DirectColonParagraph => "direct-colon-paragraph",
+            Rule::DirectCueLater => "direct-cue-later",
             Rule::Turn => "turn",
             Rule::AccordingBefore => "according-before",
             Rule::AccordingAfter => "according-after",
@@ -435,8 +442,16 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
             continue;
         }
         if let Some((who, cue)) = cue_before(toks, para, o) {
-            let rule = if toks[cue].t == ":" { Rule::DirectNameColon } else { Rule::DirectCueBefore };
+            let rule = match toks[cue].t {
+                ":" if para[cue] != para[o] => Rule::DirectColonParagraph,
+                ":" => Rule::DirectNameColon,
+                _ => Rule::DirectCueBefore,
+            };
             out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who, cue, rule });
+            continue;
+        }
+        if let Some((who, cue)) = cue_later(toks, para, o, c) {
+            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who, cue, rule: Rule::DirectCueLater });
             continue;
         }
         // A paragraph that is all quote, right after a paragraph with a quote.
@@ -501,6 +516,17 @@ fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)>
         }
         return None;
     }
+    // "Irena Kovac was quoted as saying (by the Northern Ledger)": the passive of a second-hand
+    // source names the speaker all the same.
+    if let Some(q) = (k + 1..toks.len().min(k + 8)).take_while(|&j| same(j)).find(|&j| {
+        matches!(toks[j].lower().as_str(), "was" | "is" | "were" | "been")
+            && toks.get(j + 1).is_some_and(|t| t.t == "quoted")
+            && toks.get(j + 2).is_some_and(|t| matches!(t.t, "as" | "by" | "." | ","))
+    }) {
+        if name_run(toks, k) == Some(q) || toks[k..q].iter().all(|t| t.is_word()) && q <= k + 4 {
+            return Some((Who::Np(k..q), q + 1));
+        }
+    }
     // "she said", "Berg told reporters", "the spokesman added".
     let a = k;
     let mut e = a;
@@ -551,6 +577,44 @@ fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)>
     None
 }
 
+/// Sentences after a quote within which a cue without content of its own may name its speaker.
+const CUE_LATER_SENTENCES: usize = 2;
+/// Tokens a cue's clause may run after its verb and still have no content ("told the crowd
+/// through a megaphone").
+const CUE_LATER_TAIL: usize = 8;
+
+/// `"We have been patient. Now we want to be paid." Union leader Brigit Aas told the crowd.`:
+/// a quote opening its paragraph (or sentence) and ending a sentence, whose speaker is the
+/// subject of a speech verb without content of its own in one of the next sentences.
+fn cue_later(toks: &[Tok<'_>], para: &[usize], o: usize, c: usize) -> Option<(Who, usize)> {
+    let opens = o == 0 || para[o - 1] != para[o] || matches!(toks[o - 1].t, "." | "?" | "!");
+    if !opens || c < 2 || !matches!(toks[c - 1].t, "." | "?" | "!") {
+        return None;
+    }
+    let same = |j: usize| j < toks.len() && para[j] == para[c];
+    let mut ends = 0;
+    let mut j = c + 1;
+    while same(j) {
+        if toks[j].is_open_mark() {
+            return None;
+        }
+        if matches!(toks[j].t, "." | "?" | "!") {
+            ends += 1;
+            if ends >= CUE_LATER_SENTENCES {
+                return None;
+            }
+        }
+        if is_cue_at(toks, j) && lexicon::is_clause_verb(&toks[j].lower()) {
+            let np = subject_before(toks, para, j).filter(|np| np.start > c)?;
+            let end = (j + 1..).find(|&k| !same(k) || matches!(toks[k].t, "." | "?" | "!")).unwrap_or(j + 1);
+            let content = (j + 1..end).any(|k| toks[k].lower() == "that" || toks[k].t == ":" || toks[k].is_open_mark());
+            return (end - j <= CUE_LATER_TAIL && !content).then_some((Who::Np(np), j));
+        }
+        j += 1;
+    }
+    None
+}
+
 /// `Berg said: "…"`, `He told reporters, "…"`, `Berg:` — the speaker before the opening mark
 /// `o`: a colon or comma (or "that") right before the mark, a speech verb at most a few words
 /// before that, and its subject.
@@ -595,6 +659,19 @@ fn cue_before(toks: &[Tok<'_>], para: &[usize], o: usize) -> Option<(Who, usize)
                 || np.len() == 1 && lexicon::is_pronoun(&toks[np.start].lower())
         }) {
             return Some((Who::Np(np), o - 2));
+        }
+    }
+    // "Brigit Aas put it this way:" closing the paragraph before the quote: the sentence's
+    // subject speaks, whatever the verb.
+    // Not a transcript quoted whole after its heading ("Partial transcript:\n\n"WALLACE: …"),
+    // and only a pronoun or a full name: "Trump on:" is a heading too.
+    if colon_para && !opens_turn(toks, para, o) {
+        let subject = sentence_start_subject(toks, para, o - 1).filter(|np| {
+            let first = toks[np.start].lower();
+            np.len() == 1 && lexicon::is_pronoun(&first) || np.len() >= 2 && np.end + 1 < o - 1
+        });
+        if let Some(np) = subject {
+            return Some((Who::Np(np), o - 1));
         }
     }
     // "Berg:" opening a paragraph (an interview), or "Said Berg:".
@@ -1266,6 +1343,16 @@ fn after_verb(toks: &[Tok<'_>], v: usize, b: usize) -> usize {
             r += 1;
         }
     }
+    // "said, as quoted by Harbour Radio, that …": the second-hand source is no content.
+    if r + 3 < b
+        && toks[r].t == ","
+        && toks[r + 1].lower() == "as"
+        && matches!(toks[r + 2].lower().as_str(), "quoted" | "reported" | "told")
+    {
+        if let Some(comma) = (r + 3..b.min(r + 12)).find(|&j| toks[j].t == ",") {
+            r = comma + 1;
+        }
+    }
     let mut k = r;
     let mut strong = None;
     // "welcomed Tuesday's call": a possessive makes the word the object's, not a time phrase.
@@ -1360,12 +1447,27 @@ fn via(toks: &[Tok<'_>], sentences: &[std::ops::Range<usize>], cue: usize) -> Op
     for j in sent.clone() {
         let w = toks[j].lower();
         let at = match w.as_str() {
-            "by" if j > 0 && toks[j - 1].lower() == "quoted" => j + 1,
+            // "as quoted by Reuters", "was quoted as saying by the Northern Ledger".
+            "by" if j > 0
+                && (toks[j - 1].lower() == "quoted"
+                    || toks[j - 1].lower() == "saying" && j >= 3 && toks[j - 3].lower() == "quoted") =>
+            {
+                j + 1
+            }
             "told" | "tells" | "with" | "to" if j + 1 < sent.end => j + 1,
             _ => continue,
         };
         let a = if toks.get(at).is_some_and(|t| t.t == "The" || t.t == "the") { at + 1 } else { at };
-        if let Some(e) = name_run(toks, a) {
+        // "Varnia Today": an outlet's head word may be one that opens sentences too.
+        let name_end = name_run(toks, a).map(|e| {
+            let head = toks.get(e).filter(|t| t.is_capital_word() && lexicon::is_outlet_head(&t.lower()));
+            if head.is_some() {
+                e + 1
+            } else {
+                e
+            }
+        });
+        if let Some(e) = name_end {
             let name: Vec<&str> = toks[a..e].iter().map(|t| t.t).collect();
             let name = name.join(" ");
             if lexicon::is_outlet(&name) {

@@ -10,6 +10,8 @@
 use super::lexicon;
 use super::token::Tok;
 
+/// Words of a definite description ("the veteran analyst") that may refer back to a person.
+const MAX_DESCRIPTION_WORDS: usize = 4;
 /// Tokens of a description after "Name," that can name a role ("Anna Berg, a former official,").
 const MAX_APPOSITION: usize = 8;
 /// Sentences before its own in which a pronoun looks for the person it stands for: further back
@@ -36,6 +38,8 @@ pub(super) struct Cast {
     names: Vec<(usize, String)>,
     /// (role head word, name): "the spokeswoman" → "Anna Berg".
     roles: Vec<(String, String)>,
+    /// Names the article writes after "the" ("the Tarn Valley"): no person's.
+    with_the: Vec<String>,
     /// Surname → evidence of gender: positive "he", negative "she" (honorifics count most).
     gender: Vec<(String, i32)>,
     /// Surnames the article gives with an honorific.
@@ -48,6 +52,7 @@ impl Cast {
     pub(super) fn new(toks: &[Tok<'_>]) -> Cast {
         let mut names = Vec::new();
         let mut roles = Vec::new();
+        let mut with_the = Vec::new();
         let headings = heading_paragraphs(toks);
         let mut i = 0;
         while i < toks.len() {
@@ -63,6 +68,10 @@ impl Cast {
             let name = strip_titles(&join_name(&toks[i..end]));
             if name.contains(' ') {
                 names.push((toks[i].s, name.clone()));
+                // "the Tarn Valley", "the disputed Tarn Valley": people do not take "the".
+                if (i.saturating_sub(2)..i).any(|k| toks[k].lower() == "the") {
+                    with_the.push(name.clone());
+                }
                 // "spokeswoman Anna Berg", "former official John Marsh".
                 if i > 0 && toks[i - 1].is_lower_word() && !lexicon::ends_subject(&toks[i - 1].lower()) {
                     roles.push((toks[i - 1].lower(), name.clone()));
@@ -80,7 +89,7 @@ impl Cast {
             })
             .filter_map(|i| name_run(toks, i).map(|e| toks[e - 1].t.to_string()))
             .collect();
-        Cast { names, roles, gender, titled, sentences: Vec::new() }
+        Cast { names, roles, with_the, gender, titled, sentences: Vec::new() }
     }
 
     /// Records the sentences and the people each names, for pronoun resolution.
@@ -120,6 +129,21 @@ impl Cast {
                 .rev()
                 .find_map(|prev| prev.2.iter().map(|(_, n)| n.as_str()).find(|n| fits(n)))
         })
+    }
+
+    /// Whether the article introduces `name` with a role ("Dario Fenn, a senior fellow",
+    /// "spokeswoman Hanna Leitner", "Dario Fenn (director of …)").
+    /// Only a person's: not a name written after "the", an organisation's or a place's.
+    fn described(&self, name: &str) -> bool {
+        self.roles.iter().any(|(_, n)| self.fullest(n) == name)
+            && !self.with_the.iter().any(|n| self.fullest(n) == name)
+            && !lexicon::names_organisation(name)
+            && !lexicon::names_place_or_people(name)
+    }
+
+    /// Whether `name` is named within the byte range.
+    fn named_in(&self, name: &str, range: &std::ops::Range<usize>) -> bool {
+        self.sentences.iter().flat_map(|(_, _, people)| people).any(|(p, n)| range.contains(p) && n == name)
     }
 
     /// Whether the article gives `name` with an honorific ("Mrs. Quist"): a person.
@@ -229,7 +253,16 @@ fn apposition_role(toks: &[Tok<'_>], end: usize) -> Option<String> {
 /// The speaker named by the subject words `np`, at byte `pos`; `last` is the article's most
 /// recent named speaker. The flag says whether the words named someone (a name or a known
 /// role), so the caller knows whether this speaker is the new antecedent for pronouns.
-pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String]) -> Option<(String, bool)> {
+///
+/// `content` (bytes) is what the quote says: a description does not stand for a person named
+/// in it ("Kovac agreed to the first demand, the aide said": the aide is not Kovac).
+pub(super) fn resolve(
+    cast: &Cast,
+    np: &[Tok<'_>],
+    pos: usize,
+    content: &std::ops::Range<usize>,
+    history: &[String],
+) -> Option<(String, bool)> {
     let last = history.last().map(String::as_str);
     let first = np.first()?;
     // "a spokesman for the Berg campaign" names the spokesman, not Berg: only the words before
@@ -327,6 +360,15 @@ pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String
     let head = words.last()?;
     if let Some(name) = cast.role(head) {
         return Some((name, true));
+    }
+    // "the veteran analyst", "the economist" (definite, a person's title or role as its
+    // head, no one given that role): the person just named whom the article introduced with a
+    // description of their own ("Dario Fenn (director of the Harbour Institute)").
+    if words[0] == "the" && words.len() <= MAX_DESCRIPTION_WORDS && lexicon::is_person_noun(head) {
+        let described = |n: &str| cast.described(n) && !cast.named_in(n, content);
+        if let Some(name) = cast.salient_before(pos, &described) {
+            return Some((name.to_string(), true));
+        }
     }
     // "the agency", "the company" (definite, one word after "the"): the organisation of that
     // kind the article named last.

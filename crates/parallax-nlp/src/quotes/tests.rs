@@ -607,3 +607,60 @@ fn datelines_headings_and_media_are_no_speakers() {
         &["indirect he: the clip was fake"],
     );
 }
+
+#[test]
+fn second_hand_chains_name_the_speaker_and_the_outlet() {
+    check_shipped(
+        "\"We will not sign a bad deal,\" Irena Kovac was quoted as saying by the Northern Ledger.",
+        &["direct Irena Kovac: We will not sign a bad deal via The Northern Ledger"],
+    );
+    check_shipped(
+        "Tomas Adler said, as quoted by Harbour Radio, that the border post would have to go.",
+        &["indirect Tomas Adler: the border post would have to go via Harbour Radio"],
+    );
+    check_shipped(
+        "Lena Vasko told the Continental Wire that the talks would resume in May.",
+        &["indirect Lena Vasko: the talks would resume in May via The Continental Wire"],
+    );
+    check_shipped(
+        "In an interview with the Kessel Courier, Ana Brecht said the port would reopen on Monday.",
+        &["indirect Ana Brecht: the port would reopen on Monday via The Kessel Courier"],
+    );
+    check_shipped(
+        "Dario Fenn tells Varnia Today that the fund is far too small.",
+        &["indirect Dario Fenn: the fund is far too small via Varnia Today"],
+    );
+}
+
+#[test]
+fn a_description_refers_back_to_the_person_it_describes() {
+    check_shipped(
+        "Dario Fenn (director of the Harbour Institute) has followed the talks for years. \"Neither side can afford to walk away,\" the veteran analyst said.",
+        &["direct Dario Fenn: Neither side can afford to walk away"],
+    );
+    // Not a person the quote is about.
+    check_shipped(
+        "Irena Kovac, the chancellor, took the call. Kovac agreed to the first demand but not to the second, the aide said.",
+        &["indirect aide: Kovac agreed to the first demand but not to the second"],
+    );
+    check_shipped(
+        "Marta Leone, an economist at the Brenna School of Economics, studied the fund. \"It is a start, not a solution,\" the economist concluded.",
+        &["direct Marta Leone: It is a start, not a solution"],
+    );
+}
+
+#[test]
+fn closing_quotes_quotes_after_a_colon_and_cues_later_on() {
+    check_shipped(
+        "Brigit Aas (chair of the dockworkers' union) led the strike.\n\n\"We kept this port running through the storm,\" the union leader concluded.",
+        &["direct Brigit Aas: We kept this port running through the storm"],
+    );
+    check_shipped(
+        "Brigit Aas put it this way:\n\n\"We kept this port running through the storm and the fire.\"",
+        &["direct Brigit Aas: We kept this port running through the storm and the fire."],
+    );
+    check_shipped(
+        "\"We have been patient for eighteen months. Now we want to be paid like people who matter.\" Union leader Brigit Aas told the crowd through a megaphone.",
+        &["direct Brigit Aas: We have been patient for eighteen months. Now we want to be paid like people who matter."],
+    );
+}
