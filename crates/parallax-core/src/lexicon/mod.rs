@@ -152,6 +152,8 @@ vocabulary! {
     QUOTE_WEAK_TIME_WORDS: Words = "function_words.tsv" ["quote-weak-time"];
     /// Words that open a new clause after a comma (quotes).
     QUOTE_CLAUSE_OPENERS: Words = "function_words.tsv" ["quote-opens-clause"];
+    /// Words that may open a sentence before "according to X, …" (quotes).
+    QUOTE_SOFT_OPENERS: Words = "function_words.tsv" ["quote-soft-opener"];
     /// Prepositions after which a bare name is usually a place (entities).
     STRONG_PLACE_PREPOSITIONS: Words = "function_words.tsv" ["place-strong"];
     /// Prepositions after which a bare name may be a place (entities).

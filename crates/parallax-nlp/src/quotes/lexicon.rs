@@ -275,6 +275,11 @@ pub(super) fn is_weak_time_word(w: &str) -> bool {
     is(w, WEAK_TIME)
 }
 
+/// Words that may open a sentence before "according to X, …": "But", "And", "Now", "Yet".
+pub(super) fn opens_sentence_softly(w: &str) -> bool {
+    lexicon::QUOTE_SOFT_OPENERS.contains(w)
+}
+
 /// Words that open a new clause after a comma: "…, officials said Friday, as protests grew".
 pub(super) fn opens_clause(w: &str) -> bool {
     is(w, OPENS_CLAUSE)

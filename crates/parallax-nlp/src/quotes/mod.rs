@@ -959,11 +959,20 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
         if w == "according" && toks.get(i + 1).is_some_and(|t| t.t == "to") {
             let np_a = i + 2;
             let mut np_e = np_a;
-            while np_e < b && np_e < np_a + 8 && toks[np_e].t != "," {
+            while np_e < b && np_e < np_a + 8 && !matches!(toks[np_e].t, "," | ")") {
                 np_e += 1;
             }
+            // "But according to reports, …", "Now, according to the poll, …": a conjunction or
+            // a sentence adverb may open the sentence first.
+            let mut opener = a;
+            while opener < i
+                && opener < a + 2
+                && (!toks[opener].is_word() || lexicon::opens_sentence_softly(&toks[opener].lower()))
+            {
+                opener += 1;
+            }
             if np_e > np_a {
-                if (i == a || i == a + 1 && !toks[a].is_word()) && np_e + 3 < b {
+                if opener == i && np_e + 3 < b {
                     out.push(Cand {
                         start: np_e + 1,
                         end: b,
@@ -972,10 +981,15 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                         cue: i,
                         rule: Rule::AccordingBefore,
                     });
-                } else if i > a + 3 && toks[i - 1].t == "," {
+                } else if i > a + 3 {
+                    // "…, according to officials", "… unfavourably according to the poll",
+                    // "(…, according to exit polls)".
+                    let open =
+                        (a..i).rev().find(|&k| toks[k].t == "(").filter(|_| toks.get(np_e).is_some_and(|t| t.t == ")"));
+                    let end = if toks[i - 1].t == "," { i - 1 } else { i };
                     out.push(Cand {
-                        start: a,
-                        end: i - 1,
+                        start: open.map_or(a, |k| k + 1),
+                        end,
                         kind: QuoteKind::Indirect,
                         who: Who::Np(np_a..np_e),
                         cue: i,
@@ -1066,6 +1080,11 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                 if r < b && toks[r].t == ":" && toks.get(r + 1).is_some_and(|t| !t.is_open_mark()) && b > r + 3 {
                     r += 1;
                 }
+                // "…, Spicer said, adding, …", "…, he said, wiping his brow": a participle after
+                // the cue starts the writer's words (or a quote of its own); the content is
+                // before.
+                let participle_after =
+                    m + 1 < b && toks[m].t == "," && toks[m + 1].is_lower_word() && toks[m + 1].t.ends_with("ing");
                 if middle {
                     out.push(Cand {
                         start: a,
@@ -1075,7 +1094,11 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                         cue: i,
                         rule: Rule::CueInside,
                     });
-                } else if content >= 3 && opens_content(toks, r, content, &w) && !toks[r].is_open_mark() {
+                } else if content >= 3
+                    && !(before_comma && participle_after)
+                    && opens_content(toks, r, content, &w)
+                    && !toks[r].is_open_mark()
+                {
                     out.push(Cand {
                         start: r,
                         end: b,

@@ -664,3 +664,22 @@ fn closing_quotes_quotes_after_a_colon_and_cues_later_on() {
         &["direct Brigit Aas: We have been patient for eighteen months. Now we want to be paid like people who matter."],
     );
 }
+
+#[test]
+fn according_to_after_a_conjunction_or_in_brackets_and_a_participle_after_the_cue() {
+    check_shipped(
+        "But according to the port authority, the cranes will be back in service by Friday.",
+        &["indirect port authority: the cranes will be back in service by Friday"],
+    );
+    check(
+        "The ships left on time, said Erik Dahl, the harbour master.\n\nThe harbour was calm (the storm had passed, according to forecasters).",
+        &[
+            "indirect Erik Dahl: The ships left on time",
+            "indirect forecasters: the storm had passed",
+        ],
+    );
+    check(
+        "The port will reopen next week, Henrik Voss said, adding that the cranes were checked.",
+        &["indirect Henrik Voss: The port will reopen next week", "indirect Henrik Voss: the cranes were checked"],
+    );
+}
