@@ -39,6 +39,7 @@ const FILES: &[(&str, &str)] = &[
     ("months.tsv", include_str!("../../lexicon/months.tsv")),
     ("name_heads.tsv", include_str!("../../lexicon/name_heads.tsv")),
     ("name_particles.tsv", include_str!("../../lexicon/name_particles.tsv")),
+    ("name_prefixes.tsv", include_str!("../../lexicon/name_prefixes.tsv")),
     ("non_entities.tsv", include_str!("../../lexicon/non_entities.tsv")),
     ("number_words.tsv", include_str!("../../lexicon/number_words.tsv")),
     ("organisations.tsv", include_str!("../../lexicon/organisations.tsv")),
@@ -208,6 +209,8 @@ vocabulary! {
     TITLE_ABBREVIATIONS: Map = "titles.tsv" ["abbreviation"];
     /// Particles inside a person's name ("von", "bin").
     NAME_PARTICLES: Words = "name_particles.tsv";
+    /// Surname prefixes written with a capital after them ("mc", "de"), for the entity finder.
+    NAME_PREFIXES: Words = "name_prefixes.tsv";
     /// Demonyms ("Varnian", "Republicans").
     DEMONYMS: Words = "demonyms.tsv" ["demonym"];
     /// Words shaped like a demonym that are none ("Sebastian", "Caribbean").
