@@ -10,6 +10,7 @@ use parallax_core::document::Document;
 use parallax_core::{Article, Mention, TimeExpr};
 use parallax_extract::extract;
 use parallax_ingest::{discover, read, Input};
+use parallax_nlp::quotes::QuoteModel;
 use parallax_store::{Record, Store, Stored};
 
 use crate::{with_source, Config, Progress, Result};
@@ -155,7 +156,7 @@ fn prepare(input: &Input, config: &Config) -> Prepared {
                     // Analysed once; every stage reads the same document.
                     let doc = Document::of(&out.article);
                     let times = tag_times(&out.article, &doc);
-                    let quotes = parallax_nlp::quotes::find(&doc);
+                    let quotes = parallax_nlp::quotes::find_with(&doc, &config.quotes, QuoteModel::embedded());
                     let mentions = find_mentions(&out.article, &doc);
                     Ok(Record { article: out.article, warnings, story: None, times, quotes, mentions })
                 })
