@@ -1085,11 +1085,13 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                 if r < b && toks[r].t == ":" && toks.get(r + 1).is_some_and(|t| !t.is_open_mark()) && b > r + 3 {
                     r += 1;
                 }
-                // "…, Spicer said, adding, …", "…, he said, wiping his brow": a participle after
-                // the cue starts the writer's words (or a quote of its own); the content is
-                // before.
-                let participle_after =
-                    m + 1 < b && toks[m].t == "," && toks[m + 1].is_lower_word() && toks[m + 1].t.ends_with("ing");
+                // "…, Spicer said, adding, …", "…, he said, wiping his brow", "…, a spokeswoman
+                // said, while most …": a participle or a new clause after the cue is the
+                // writer's (or a quote of its own); the content is before.
+                let participle_after = m + 1 < b
+                    && toks[m].t == ","
+                    && toks[m + 1].is_lower_word()
+                    && (toks[m + 1].t.ends_with("ing") || lexicon::opens_clause(&toks[m + 1].lower()));
                 if middle {
                     out.push(Cand {
                         start: a,

@@ -683,3 +683,11 @@ fn according_to_after_a_conjunction_or_in_brackets_and_a_participle_after_the_cu
         &["indirect Henrik Voss: The port will reopen next week", "indirect Henrik Voss: the cranes were checked"],
     );
 }
+
+#[test]
+fn a_new_clause_after_a_middle_cue_is_no_content() {
+    check(
+        "Four of the injured were in serious condition, a hospital spokeswoman said, while most of the others were treated for smoke.",
+        &["indirect hospital spokeswoman: Four of the injured were in serious condition"],
+    );
+}
