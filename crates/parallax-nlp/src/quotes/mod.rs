@@ -768,10 +768,10 @@ fn subject_before(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops
                     && plausible_subject(&toks[a..b])
                     && segs.len() > 1
                 {
-                    // "A lawyer for the unions, Erik Sand, said": the name between commas wins.
-                    if let Some(&(na, nb)) =
-                        segs[..segs.len() - 1].iter().rev().find(|&&(na, nb)| name_run(toks, na) == Some(nb))
-                    {
+                    // "A lawyer for the unions, Erik Sand, said": the name between commas right
+                    // before the verb wins — not one of a list ("The Brenna Declaration, agreed
+                    // by Varnia, Ostland and Carvia, promises").
+                    if let Some(&(na, nb)) = segs.first().filter(|&&(na, nb)| name_run(toks, na) == Some(nb)) {
                         return Some(na..nb);
                     }
                     return Some(a..b);
@@ -1207,12 +1207,17 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
     // release the cash") ends where a new clause or an adverbial clause starts: ", but stopped
     // short of …", "so the work could start", "during the debate".
     for c in &mut out[out_start..] {
-        if !lexicon::takes_object(&toks[c.cue].lower()) || lexicon::is_clause_verb(&toks[c.cue].lower()) {
+        // "threatened to raise tariffs, and a paragraph … was dropped": an infinitive ends
+        // where a new clause starts after a comma (not at "before winter").
+        let infinitive = toks[c.start].lower() == "to" && c.start > c.cue;
+        if !infinitive
+            && (!lexicon::takes_object(&toks[c.cue].lower()) || lexicon::is_clause_verb(&toks[c.cue].lower()))
+        {
             continue;
         }
         if let Some(j) = (c.start + 2..c.end).find(|&j| {
             !inside[j]
-                && (matches!(
+                && (!infinitive && matches!(
                     toks[j].lower().as_str(),
                     "so" | "until"
                         | "because"
@@ -1268,10 +1273,12 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
         c.start = skip_dateline(toks, c.start, c.end);
     }
     let tail = out.split_off(out_start);
-    out.extend(
-        tail.into_iter()
-            .filter(|c| c.end >= c.start + 3 || c.end == c.start + 2 && lexicon::takes_object(&toks[c.cue].lower())),
-    );
+    // "… what Ostland had asked for, the officials said": a short content after its verb that
+    // ends in a speech verb is the next cue, not words.
+    let next_cue = |c: &Cand| c.start > c.cue && c.end - c.start <= 4 && is_cue_at(toks, c.end - 1);
+    out.extend(tail.into_iter().filter(|c| {
+        (c.end >= c.start + 3 || c.end == c.start + 2 && lexicon::takes_object(&toks[c.cue].lower())) && !next_cue(c)
+    }));
 }
 
 /// Whether a paragraph opens at `k` with a speaker in capitals and a colon (`BERG:`).
@@ -1320,7 +1327,8 @@ fn opens_content(toks: &[Tok<'_>], r: usize, content: usize, verb: &str) -> bool
         "to" => lexicon::promises(verb),
         "no" => content >= 4,
         // "agreed on a customs form", "agreed with the plan": a prepositional object, not words.
-        "so" | "in" | ":" | "as" | "but" | "and" | "according" | "'s" | "’s" | "on" | "with" => false,
+        // "agreed by Varnia and Ostland": the passive's agent.
+        "so" | "in" | ":" | "as" | "but" | "and" | "according" | "'s" | "’s" | "on" | "with" | "by" => false,
         _ => true,
     }
 }
@@ -1410,14 +1418,39 @@ fn after_verb(toks: &[Tok<'_>], v: usize, b: usize) -> usize {
 
 /// The subject of the clause a participle cue hangs on: the first name or pronoun of the
 /// sentence before it.
+/// A one-word name that only modifies a plural noun after it keeps the nouns: "Varnian
+/// farmers' organisations reacted …", "Kessel residents".
 fn sentence_subject(toks: &[Tok<'_>], a: usize, before: usize) -> Option<std::ops::Range<usize>> {
     (a..before).find_map(|j| {
         if lexicon::is_pronoun(&toks[j].lower()) {
             return Some(j..j + 1);
         }
-        name_run(toks, j).map(|e| j..e)
+        name_run(toks, j).map(|e| {
+            let modifies = e == j + 1
+                && toks
+                    .get(e)
+                    .is_some_and(|n| n.is_lower_word() && n.t.ends_with('s') && lexicon::lemma(&n.lower()).is_none());
+            if !modifies {
+                return j..e;
+            }
+            let mut k = e;
+            while k < before
+                && k < e + MODIFIED_NOUNS
+                && (toks[k].is_lower_word()
+                    && !lexicon::is_closed_class(&toks[k].lower())
+                    && !toks[k].t.ends_with("ed")
+                    || matches!(toks[k].t, "'" | "’"))
+            {
+                k += 1;
+            }
+            let head = (e..k).rev().find(|&h| toks[h].is_word()).map_or(e, |h| h + 1);
+            j..head
+        })
     })
 }
+
+/// Lowercase words a name may modify at the head of a subject ("Varnian farmers' groups").
+const MODIFIED_NOUNS: usize = 4;
 
 /// Overlaps between direct and reported quotes: a clause that is only a quoted span (plus
 /// "that") stays direct; one with words of its own around quoted words is reported speech with

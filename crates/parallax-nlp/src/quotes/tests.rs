@@ -691,3 +691,27 @@ fn a_new_clause_after_a_middle_cue_is_no_content() {
         &["indirect hospital spokeswoman: Four of the injured were in serious condition"],
     );
 }
+
+#[test]
+fn lists_next_cues_and_threats_keep_their_bounds() {
+    check(
+        "The Brenna Declaration, agreed by Varnia, Ostland, Lisandria and Carvia, promises a single customs form by 2028.",
+        &["indirect Brenna Declaration: a single customs form by 2028"],
+    );
+    check(
+        "The quota was close to what Ostland had asked for, the officials said.",
+        &["indirect officials: The quota was close to what Ostland had asked for"],
+    );
+    check(
+        "Carvia has threatened to raise tariffs on steel, and a paragraph on steel trade was dropped.",
+        &["indirect Carvia: to raise tariffs on steel"],
+    );
+}
+
+#[test]
+fn a_participles_subject_keeps_the_nouns_a_name_modifies() {
+    check(
+        "Varnian farmers' organisations reacted coolly on Wednesday, warning that they would judge the deal by its results.",
+        &["indirect Varnian farmers' organisations: they would judge the deal by its results"],
+    );
+}
