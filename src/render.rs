@@ -340,12 +340,13 @@ fn run_quotes(analysis: &Analysis) -> Vec<(&Article, &Quote)> {
         .collect()
 }
 
-/// "Direct" words in quotation marks; reported speech as written.
-fn quote_words(q: &Quote) -> String {
-    let words = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match q.kind {
+/// Quoted words in quotation marks; reported speech marked as a paraphrase, never in marks
+/// (they would put words in the speaker's mouth).
+fn quote_words(text: &str, kind: QuoteKind) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match kind {
         QuoteKind::Direct => format!("“{words}”"),
-        QuoteKind::Indirect => format!("(reported) {words}"),
+        QuoteKind::Indirect => format!("(paraphrase) {words}"),
     }
 }
 
@@ -367,7 +368,7 @@ fn text_quotes(w: &mut dyn Write, analysis: &Analysis, max: usize) -> Result<()>
     writeln!(w, "\nQuotes ({})", quotes.len())?;
     for (a, q) in quotes.iter().take(max) {
         writeln!(w, "\n{}", clip(&q.speaker, WIDTH))?;
-        let line = format!("{}  ({})", clip(&quote_words(q), 300), quote_source(a, q));
+        let line = format!("{}  ({})", clip(&quote_words(&q.text, q.kind), 300), quote_source(a, q));
         for l in wrap(&line, WIDTH - INDENT.len()) {
             writeln!(w, "{INDENT}{l}")?;
         }
@@ -391,7 +392,7 @@ fn markdown_quotes(w: &mut dyn Write, analysis: &Analysis) -> Result<()> {
             w,
             "| {} | {} | {} | `{}` |",
             md_cell(&q.speaker),
-            md_cell(&quote_words(q)),
+            md_cell(&quote_words(&q.text, q.kind)),
             md_cell(&quote_source(a, q)),
             a.id
         )?;
@@ -520,7 +521,11 @@ fn text_quote_variants(w: &mut dyn Write, groups: &[QuoteVariantsJson]) -> Resul
     for g in groups {
         writeln!(w, "\n{}", clip(&g.speaker, WIDTH))?;
         for (k, r) in g.renderings.iter().enumerate() {
-            let line = format!("“{}”  ({})", clip(&r.text, 300), r.outlet.as_deref().unwrap_or(&r.article));
+            let line = format!(
+                "{}  ({})",
+                clip(&quote_words(&r.text, r.kind), 300),
+                r.outlet.as_deref().unwrap_or(&r.article)
+            );
             for l in wrap(&line, WIDTH - INDENT.len()) {
                 writeln!(w, "{INDENT}{l}")?;
             }

@@ -160,6 +160,8 @@ fn settings_come_from_a_config_file() {
     assert!(defaults.status.success());
     let defaults = String::from_utf8(defaults.stdout).unwrap();
     assert!(defaults.contains("[stories]") && defaults.contains("max_bytes = 67108864"), "{defaults}");
+    // Issue 14: the quote scorer's threshold is a setting.
+    assert!(defaults.contains("[quotes]\nmin_confidence = "), "{defaults}");
     let file = dir.path().join("parallax.toml");
     std::fs::write(&file, &defaults).unwrap();
     let again = parallax(&store).arg("--config").arg(&file).arg("config").output().unwrap();

@@ -31,12 +31,16 @@ fn issue_6_quotes_with_speakers_offsets_and_variants() {
     // "Chancellor Irena Kovac said …" and a later "she" are one speaker.
     assert!(texts.iter().filter(|&&(_, s, _)| s == "Irena Kovac").count() >= 2, "{texts:#?}");
 
-    // Offsets are chars of the article's clean text.
+    // Offsets are chars of the article's clean text: the span is the quote's text, or (a direct
+    // quote split by its cue) runs from its first part to its last.
     for q in quotes {
         let article = json["articles"].as_array().unwrap().iter().find(|a| a["id"] == q["article"]).unwrap();
         let chars: Vec<char> = article["text"].as_str().unwrap().chars().collect();
         let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
-        assert_eq!(chars[s..e].iter().collect::<String>(), q["text"].as_str().unwrap());
+        let span: String = chars[s..e].iter().collect();
+        let parts: Vec<&str> = q["text"].as_str().unwrap().split(" … ").collect();
+        assert!(span.starts_with(parts[0]) && span.ends_with(parts[parts.len() - 1]), "{q:#}");
+        assert!(parts.iter().all(|p| span.contains(p)), "{q:#}");
     }
 
     // The weather service's record gust as two outlets render it.
@@ -55,6 +59,12 @@ fn issue_6_quotes_with_speakers_offsets_and_variants() {
     let id = story["id"].as_str().unwrap();
     let shown = String::from_utf8(parallax(&store).args(["story", id]).output().unwrap().stdout).unwrap();
     assert!(shown.contains("Quoted differently") && shown.contains("Ostland Weather Service"), "{shown}");
+    // Issue 14: the service's words are reported, not quoted: a paraphrase, never in marks.
+    let gust_lines: Vec<&str> = shown.lines().skip_while(|l| !l.contains("Ostland Weather Service")).take(4).collect();
+    assert!(
+        gust_lines.iter().any(|l| l.contains("(paraphrase)")) && gust_lines.iter().all(|l| !l.contains('“')),
+        "{shown}"
+    );
 
     let report = parallax(&store).args(["analyze", "--format", "text"]).args(STORM).output().unwrap();
     let report = String::from_utf8(report.stdout).unwrap();

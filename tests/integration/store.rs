@@ -95,3 +95,33 @@ fn legacy_encodings_and_bom_decode() {
     assert_eq!(json["articles"][1]["published"], "2026-02-11");
     assert_eq!(json["articles"][1]["title"], "Roofs torn off");
 }
+
+/// A store whose analyses come from older language stages (a lower `analysis` version) has
+/// them found again, once, when it is opened: readers then see what today's stages find.
+#[test]
+fn older_analyses_are_found_again_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, article("2026-03-03", "https://mpa-wire.example/a", "Leaders agree", BODY)).unwrap();
+    let store = dir.path().join("store");
+    let (_, first) = analyze_json(&store, &[input.to_str().unwrap()]);
+    let id = first["articles"][0]["id"].as_str().unwrap().to_string();
+    assert!(!first["quotes"].as_array().unwrap().is_empty(), "the article has a quote");
+
+    // What an older Parallax might have left: a wrong quote, no time expressions, version 1.
+    let db = store.join("parallax.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE quotes SET text = 'stale words', speaker = 'Nobody'", []).unwrap();
+    conn.execute("DELETE FROM times", []).unwrap();
+    conn.execute("UPDATE articles SET analysis = 1", []).unwrap();
+    drop(conn);
+
+    let show = crate::parallax(&store).args(["articles", "show", &id, "--format", "json"]).output().unwrap();
+    assert!(show.status.success(), "{}", String::from_utf8_lossy(&show.stderr));
+    let view: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(view["quotes"], first["quotes"], "the quotes are found again, not kept stale");
+    assert_eq!(view["times"], first["times"], "missing time expressions are found");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let old: i64 = conn.query_row("SELECT count(*) FROM articles WHERE analysis < 2", [], |r| r.get(0)).unwrap();
+    assert_eq!(old, 0, "every article is marked current, so this happens once");
+}

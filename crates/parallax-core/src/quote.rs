@@ -22,7 +22,9 @@ pub struct Quote {
     /// words (without the marks) or the reported clause.
     pub start: usize,
     pub end: usize,
-    /// The text at `start..end`.
+    /// The words quoted or reported: the text at `start..end`, except that a direct quote's
+    /// cue between its parts (`"…," she said. "…"`) is left out, written " … ", and so is the
+    /// opening mark of each paragraph it continues into.
     pub text: String,
     /// The speaker's fullest name in the article (or the description when it names nobody).
     pub speaker: String,

@@ -4,7 +4,7 @@
 //!
 //! Every part of the contract is filled from what the stages found: never invented.
 
-use parallax_core::{Article, ArticleId, Entity, Quote, TimeExpr, TimelineEntry};
+use parallax_core::{Article, ArticleId, Entity, Quote, QuoteKind, TimeExpr, TimelineEntry};
 use serde::Serialize;
 
 use crate::{Failure, Record, Run, RunArticle, Status, Story};
@@ -139,6 +139,9 @@ pub struct RenderingJson {
     pub article: String,
     pub outlet: Option<String>,
     pub text: String,
+    /// Quoted (`direct`) or reported (`indirect`): a report marks reported words as a
+    /// paraphrase, never in quotation marks.
+    pub kind: QuoteKind,
 }
 
 impl QuoteVariantsJson {
@@ -166,7 +169,7 @@ impl QuoteVariantsJson {
                 renderings: g
                     .renderings
                     .into_iter()
-                    .map(|(article, outlet, text)| RenderingJson { article, outlet, text })
+                    .map(|(article, outlet, text, kind)| RenderingJson { article, outlet, text, kind })
                     .collect(),
                 differences: g
                     .differences

@@ -9,9 +9,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Mutex, MutexGuard, PoisonError};
 
 use parallax_core::document::Document;
-use parallax_core::{Article, ArticleId, Mention, TimeExpr};
+use parallax_core::{Article, ArticleId, Mention, Quote, TimeExpr};
 use parallax_extract::extract;
 use parallax_ingest::{discover, read, Input};
+use parallax_nlp::quotes::QuoteModel;
 use parallax_store::{Record, Store, Stored};
 
 use crate::{with_source, Config, Error, Progress, Result};
@@ -186,9 +187,7 @@ fn prepare(input: &Input, config: &Config, store: &Mutex<&mut Store>) -> Prepare
                     }
                     // Analysed once; every stage reads the same document.
                     let doc = Document::of(&out.article);
-                    let times = tag_times(&out.article, &doc);
-                    let quotes = parallax_nlp::quotes::find(&doc);
-                    let mentions = find_mentions(&out.article, &doc);
+                    let (times, quotes, mentions) = analyse(&out.article, &doc, config);
                     Ok(Item::New(Box::new(Record {
                         article: out.article,
                         warnings,
@@ -240,23 +239,18 @@ pub(crate) fn find_mentions(article: &Article, doc: &Document<'_>) -> Vec<Mentio
     mentions
 }
 
-/// Fills in what an article stored before analyses were versioned may lack (an empty list
-/// there can mean "not looked for"): time expressions, quotes, mentions.
-pub(crate) fn complete(mut r: Record) -> Record {
-    if !(r.times.is_empty() || r.quotes.is_empty() || r.mentions.is_empty()) {
-        return r;
-    }
-    let doc = Document::of(&r.article);
-    if r.times.is_empty() {
-        r.times = tag_times(&r.article, &doc);
-    }
-    if r.quotes.is_empty() {
-        r.quotes = parallax_nlp::quotes::find(&doc);
-    }
-    if r.mentions.is_empty() {
-        r.mentions = find_mentions(&r.article, &doc);
-    }
-    r
+/// What the language stages find in an article analysed as `doc`: its time expressions, quotes
+/// and entity mentions. A change to what they find bumps `parallax_store::ANALYSIS_VERSION`, so
+/// stored articles are analysed again once (`upgrade`).
+pub(crate) fn analyse(
+    article: &Article,
+    doc: &Document<'_>,
+    config: &Config,
+) -> (Vec<TimeExpr>, Vec<Quote>, Vec<Mention>) {
+    let times = tag_times(article, doc);
+    let quotes = parallax_nlp::quotes::find_with(doc, &config.quotes, QuoteModel::embedded());
+    let mentions = find_mentions(article, doc);
+    (times, quotes, mentions)
 }
 
 fn commit(store: &mut Store, prepared: Prepared, run: &mut Run, progress: &dyn Progress) -> Result<()> {

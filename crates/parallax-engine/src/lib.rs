@@ -22,6 +22,7 @@ use parallax_core::Article;
 use parallax_dedup::DedupConfig;
 use parallax_extract::ExtractConfig;
 use parallax_ingest::ReadConfig;
+use parallax_nlp::quotes::QuoteConfig;
 use parallax_nlp::time::TimelineConfig;
 use parallax_store::Store;
 use parallax_stories::StoryConfig;
@@ -63,6 +64,8 @@ pub struct Config {
     pub stories: StoryConfig,
     /// When statements of one story report one happening, and when they conflict on its day.
     pub timeline: TimelineConfig,
+    /// How sure the quote finder's learned scorer must be of a quote.
+    pub quotes: QuoteConfig,
 }
 
 impl Config {
@@ -153,7 +156,7 @@ impl Engine {
     /// left out.
     pub fn open(dir: &Path, config: Config) -> Result<Engine> {
         let mut store = Store::open(dir)?;
-        upgrade::upgrade(&mut store)?;
+        upgrade::upgrade(&mut store, &config)?;
         Ok(Engine { store, config })
     }
 

@@ -82,7 +82,6 @@ impl Engine {
     /// One article by id or unique id prefix, with its copies, quotes and time expressions.
     pub fn article(&self, id: &str) -> Result<Option<ArticleView>> {
         let Some(record) = self.store.get(id)? else { return Ok(None) };
-        let record = crate::ingest::complete(record);
         let copies = self.store.copies_of(&record.article.id)?;
         Ok(Some(ArticleView {
             copies: copies.iter().map(ToString::to_string).collect(),

@@ -1,31 +1,43 @@
 //! Fills in, once, what a store written by an older Parallax lacks, when the engine opens it:
-//! the analyses (time expressions, quotes, mentions) of articles stored before every one was
-//! kept with its version; the story clusterer's state kept as one blob, converted to rows; the
+//! the analyses (time expressions, quotes, mentions) of articles stored by older language
+//! stages (or before analyses were versioned), found again; the story clusterer's state kept as one blob, converted to rows; the
 //! near-duplicate index of stores from before it was kept. Afterwards every reader trusts the
 //! store. Each step commits in batches, so an interrupted upgrade resumes where it stopped.
 
 use parallax_store::{Store, NEAR_STATE, STORIES_STATE};
 use parallax_stories::StoryClusterer;
 
-use crate::ingest::complete;
-use crate::{stories, Error, Result};
+use parallax_core::document::Document;
+
+use crate::ingest::analyse;
+use crate::{stories, Config, Error, Result};
 
 /// Articles per transaction.
 const BATCH: usize = 256;
 
-pub(crate) fn upgrade(store: &mut Store) -> Result<()> {
-    analyses(store)?;
+pub(crate) fn upgrade(store: &mut Store, config: &Config) -> Result<()> {
+    analyses(store, config)?;
     clusterer(store)?;
     near_index(store)
 }
 
-fn analyses(store: &mut Store) -> Result<()> {
+/// Analyses again every article whose stored analyses are older than the stages': an empty
+/// list from before versions were kept may mean "not looked for", and a newer stage finds
+/// other things (issue 14's quote scorer).
+fn analyses(store: &mut Store, config: &Config) -> Result<()> {
+    let mut done = 0;
     loop {
-        let records = store.unanalysed(BATCH)?;
+        let mut records = store.unanalysed(BATCH)?;
         if records.is_empty() {
+            if done > 0 {
+                tracing::info!(store = %store.path().display(), articles = done, "stored articles analysed again");
+            }
             return Ok(());
         }
-        let records: Vec<_> = records.into_iter().map(complete).collect();
+        for r in &mut records {
+            (r.times, r.quotes, r.mentions) = analyse(&r.article, &Document::of(&r.article), config);
+        }
+        done += records.len();
         store.set_analyses(&records)?;
     }
 }

@@ -9,11 +9,13 @@ use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction};
 
 use crate::{json, Error, Op, Result, Store};
 
-/// The analyses a stored article carries: 1 = time expressions, quotes and entity mentions,
-/// found when it was stored. A row with a lower version (stored by an older Parallax, where an
-/// empty list could mean "not looked for") is filled in once by the engine
-/// ([`Store::unanalysed`], [`Store::set_analyses`]); readers trust what is stored.
-pub const ANALYSIS_VERSION: i64 = 1;
+/// The version of the analyses a stored article carries (time expressions, quotes, entity
+/// mentions, found when it was stored): 1 = the first versioned ones, 2 = quotes kept by the
+/// learned scorer (issue 14). A row with a lower version (stored by an older Parallax, where an
+/// empty list could even mean "not looked for") is analysed again once by the engine
+/// ([`Store::unanalysed`], [`Store::set_analyses`]); readers trust what is stored. Bump it when
+/// what the language stages find changes.
+pub const ANALYSIS_VERSION: i64 = 2;
 
 /// What storing one article did.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -39,6 +39,7 @@ const FILES: &[(&str, &str)] = &[
     ("months.tsv", include_str!("../../lexicon/months.tsv")),
     ("name_heads.tsv", include_str!("../../lexicon/name_heads.tsv")),
     ("name_particles.tsv", include_str!("../../lexicon/name_particles.tsv")),
+    ("name_prefixes.tsv", include_str!("../../lexicon/name_prefixes.tsv")),
     ("non_entities.tsv", include_str!("../../lexicon/non_entities.tsv")),
     ("number_words.tsv", include_str!("../../lexicon/number_words.tsv")),
     ("organisations.tsv", include_str!("../../lexicon/organisations.tsv")),
@@ -152,6 +153,8 @@ vocabulary! {
     QUOTE_WEAK_TIME_WORDS: Words = "function_words.tsv" ["quote-weak-time"];
     /// Words that open a new clause after a comma (quotes).
     QUOTE_CLAUSE_OPENERS: Words = "function_words.tsv" ["quote-opens-clause"];
+    /// Words that may open a sentence before "according to X, …" (quotes).
+    QUOTE_SOFT_OPENERS: Words = "function_words.tsv" ["quote-soft-opener"];
     /// Prepositions after which a bare name is usually a place (entities).
     STRONG_PLACE_PREPOSITIONS: Words = "function_words.tsv" ["place-strong"];
     /// Prepositions after which a bare name may be a place (entities).
@@ -206,6 +209,8 @@ vocabulary! {
     TITLE_ABBREVIATIONS: Map = "titles.tsv" ["abbreviation"];
     /// Particles inside a person's name ("von", "bin").
     NAME_PARTICLES: Words = "name_particles.tsv";
+    /// Surname prefixes written with a capital after them ("mc", "de"), for the entity finder.
+    NAME_PREFIXES: Words = "name_prefixes.tsv";
     /// Demonyms ("Varnian", "Republicans").
     DEMONYMS: Words = "demonyms.tsv" ["demonym"];
     /// Words shaped like a demonym that are none ("Sebastian", "Caribbean").

@@ -37,6 +37,8 @@ const HONORIFIC: i32 = 6;
 const TITLE: i32 = 5;
 /// A role noun before the name ("spokeswoman Hanna Leitner").
 const ROLE_NOUN: i32 = 4;
+/// A capital inside a one-word name ("VarnEnergi"): a company's or a product's spelling.
+const CAMEL_CASE: i32 = 4;
 /// A speech verb beside the name ("said Berg.", "Berg said"): people speak, so do bodies.
 const SPEECH_VERB: i32 = 2;
 /// "the" before the name: people do not take it ("the Tarn Valley", "the Kremlin").
@@ -769,6 +771,9 @@ impl<'t, 'a> Finder<'t, 'a> {
             let lower = tok.cap && !tok.caps && !self.demonym(i) && (grammar || title);
             if let Some(full) = lx::title_in_full(l).filter(|_| tok.cap) {
                 out.push_str(full);
+            } else if let Some(one) = lx::singular_title(l) {
+                // "Chancellors Kovac and Adler": each is a chancellor.
+                out.push_str(one);
             } else if lower {
                 out.push_str(&w.to_lowercase());
             } else {
@@ -865,6 +870,27 @@ impl<'t, 'a> Finder<'t, 'a> {
                             ev[O] += ROLE_OF;
                         }
                     }
+                }
+            }
+            // "VarnEnergi", "ChatterBox": a capital inside one word names a company or a
+            // product, not a person ("McAdam", "DeSantis" keep their name prefixes).
+            if e - s == 1 && camel_case(self.t.text(s)) {
+                ev[O] += CAMEL_CASE;
+            }
+            // "Chancellors Kovac and Adler": the second name shares the plural title.
+            if prev_low == "and" {
+                let shared = prev.and_then(|p| self.cand_ending(p)).and_then(|o| {
+                    let t = self.cands[o].s.checked_sub(1)?;
+                    lx::singular_title(self.low(t)).map(|one| (one, o))
+                });
+                if let Some((one, o)) = shared {
+                    ev[P] += TITLE;
+                    role = role.or_else(|| {
+                        Some(Role {
+                            text: one.to_string(),
+                            owner: self.cands[o].role.as_ref().and_then(|r| r.owner.clone()),
+                        })
+                    });
                 }
             }
             // After the name.
@@ -1298,6 +1324,16 @@ fn merge_targets(groups: &[Group], g: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// Whether a word has a capital after a lowercase letter ("VarnEnergi", "ChatterBox"), other
+/// than after a name prefix ("McAdam", "MacLeod", "DeSantis", "LaGuardia", "VanDyke").
+fn camel_case(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    (1..chars.len()).any(|k| {
+        let prefix: String = chars[..k].iter().collect::<String>().to_lowercase();
+        chars[k].is_uppercase() && chars[k - 1].is_lowercase() && !lx::is_name_prefix(&prefix)
+    })
 }
 
 /// "National Unity Party" → "nup" (lowercase initials of its capitalised words).

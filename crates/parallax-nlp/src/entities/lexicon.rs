@@ -25,7 +25,19 @@ pub(super) fn is_honorific(w: &str) -> bool {
 
 /// Titles that stand before a name ("Chancellor Anna Berg") and head a role ("the chancellor").
 pub(super) fn is_title(w: &str) -> bool {
-    lexicon::TITLES.contains(w)
+    // "Chancellors Kovac and Adler": a plural title stands before names too.
+    lexicon::TITLES.contains(w) || w.len() > 4 && w.strip_suffix('s').is_some_and(|one| lexicon::TITLES.contains(one))
+}
+
+/// The singular of a plural title ("chancellors" → "chancellor").
+pub(super) fn singular_title(w: &str) -> Option<&'static str> {
+    let one = w.strip_suffix('s').filter(|_| !lexicon::TITLES.contains(w))?;
+    lexicon::TITLES.iter().find(|t| *t == one)
+}
+
+/// Name prefixes written with a capital after them ("Mc", "Mac", "De", "La", "Van").
+pub(super) fn is_name_prefix(w: &str) -> bool {
+    lexicon::NAME_PREFIXES.contains(w)
 }
 
 /// Nouns that name what someone does, beyond titles: "farmer Emil Radu", "Emil Radu, a farmer,".

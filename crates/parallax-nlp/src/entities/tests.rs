@@ -306,3 +306,71 @@ proptest! {
         }
     }
 }
+
+// Issue 14: kinds on real text.
+
+#[test]
+fn platforms_products_and_phrases_are_no_people() {
+    // A platform is a medium, dropped like an outlet.
+    check(
+        "The clip spread on ChatterBox Live within hours. ChatterBox Live removed it on Tuesday.",
+        &[],
+        &["ChatterBox Live"],
+    );
+    let got = found(None, "The club signed the Fair Play pledge. Fans can read the Terms Of Use online.");
+    assert!(got.iter().all(|(_, k, ..)| *k != P), "{got:#?}");
+    // A capital inside one word spells a company or a product, even where it speaks.
+    check(
+        "VarnEnergi says around 15,000 homes are without power. The company says its crews will not go up ladders.",
+        &[("VarnEnergi", O, "VarnEnergi")],
+        &[],
+    );
+    check("Dana McAdam said the roof had held.", &[("Dana McAdam", P, "Dana McAdam")], &[]);
+    // "People" opening a quote is a common noun.
+    check(
+        "\"People asked why nobody checked that plant. Our candidates had no answer,\" said one NUP volunteer.",
+        &[("NUP", O, "NUP")],
+        &["People"],
+    );
+}
+
+#[test]
+fn plural_titles_and_titles_with_a_first_name() {
+    check(
+        "Chancellors Kovac and Adler met in Brenna. The two leaders spoke for an hour.",
+        &[("Kovac", P, "Kovac"), ("Adler", P, "Adler"), ("Brenna", L, "Brenna")],
+        &["Chancellors Kovac"],
+    );
+    assert_eq!(role_of("Chancellors Kovac and Adler met in Brenna.", "Adler").as_deref(), Some("chancellor"));
+    // A title with a first name only is the person the article names in full.
+    check(
+        "Prime Minister Anna spoke first. Prime Minister Anna Berg then left the room.",
+        &[("Anna", P, "Anna Berg"), ("Anna Berg", P, "Anna Berg")],
+        &[],
+    );
+    // The title comes off into the role; the surname is the same person.
+    check(
+        "Foreign Minister Lena Vasko arrived on Monday. Vasko said the talks would resume.",
+        &[("Lena Vasko", P, "Lena Vasko"), ("Vasko", P, "Lena Vasko")],
+        &["Foreign Minister Lena Vasko"],
+    );
+    assert_eq!(
+        role_of("Foreign Minister Lena Vasko arrived on Monday.", "Lena Vasko").as_deref(),
+        Some("foreign minister")
+    );
+}
+
+#[test]
+fn a_title_and_name_and_the_surname_alone_are_one_person_across_articles() {
+    let l = linked(&[
+        ("a1", "Foreign Minister Lena Vasko arrived in Brenna on Monday for the summit."),
+        ("a2", "Vasko said the talks would resume in May, officials in Brenna said."),
+    ]);
+    let vasko = entity(&l, "Lena Vasko");
+    assert_eq!(vasko.kind, P);
+    assert!(
+        l.entities.iter().all(|e| e.name != "Vasko" && e.name != "Foreign Minister Lena Vasko"),
+        "{:#?}",
+        l.entities
+    );
+}

@@ -152,6 +152,7 @@ const MONTH: u16 = 1 << 9;
 const WEEKDAY: u16 = 1 << 10;
 const HEARER: u16 = 1 << 11;
 const ORG_NOUN: u16 = 1 << 12;
+const STOPWORD: u16 = 1 << 13;
 
 fn classes(w: &str) -> u16 {
     static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
@@ -170,6 +171,7 @@ fn classes(w: &str) -> u16 {
             (&lexicon::WEEKDAY_NAMES, WEEKDAY),
             (&lexicon::HEARER_VERBS, HEARER),
             (&lexicon::QUOTE_ORG_NOUNS, ORG_NOUN),
+            (&lexicon::STOPWORDS, STOPWORD),
         ] {
             for w in words.iter() {
                 *map.entry(w).or_default() |= class;
@@ -182,6 +184,12 @@ fn classes(w: &str) -> u16 {
 
 fn is(w: &str, class: u16) -> bool {
     classes(w) & class != 0
+}
+
+/// Grammar words (determiners, pronouns, prepositions, auxiliaries, conjunctions, the words of
+/// time phrases): the learned scorer sees them as written, other words only by their shape.
+pub(super) fn is_closed_class(w: &str) -> bool {
+    classes(w) != 0
 }
 
 /// Verbs that take the hearer as object: "told reporters that …".
@@ -228,10 +236,23 @@ pub(super) fn is_capital_function_word(w: &str) -> bool {
     is(w, CAPITAL | MONTH | WEEKDAY) || w.starts_with("i'") || w.starts_with("i’")
 }
 
-/// News outlets that pass on others' words: "told CNN", "as quoted by Reuters".
+/// News outlets that pass on others' words: "told CNN", "as quoted by Reuters", "told the
+/// Northern Ledger" (a name ending in an outlet's head word: Ledger, Wire, Radio, Today …).
 pub(super) fn is_outlet(name: &str) -> bool {
     let n = name.trim_start_matches("The ").trim_start_matches("the ");
     lexicon::QUOTE_OUTLETS.contains(n)
+        || n.contains(' ') && n.rsplit(' ').next().is_some_and(|w| capitalised_in(&lexicon::OUTLET_HEADS, w))
+}
+
+/// Words that end an outlet's name ("Ledger", "Radio", "Today").
+pub(super) fn is_outlet_head(w: &str) -> bool {
+    lexicon::OUTLET_HEADS.contains(w)
+}
+
+/// Nouns of a person's title or role ("analyst", "economist", "leader"): a definite
+/// description with one as its head stands for a person.
+pub(super) fn is_person_noun(w: &str) -> bool {
+    lexicon::TITLES.contains(w) || lexicon::ROLE_NOUNS.contains(w)
 }
 
 /// Whether `w` is written capitalised ("Sen", not "SEN" or "sen") and its lowercase is in
@@ -254,6 +275,11 @@ pub(super) fn is_weak_time_word(w: &str) -> bool {
     is(w, WEAK_TIME)
 }
 
+/// Words that may open a sentence before "according to X, …": "But", "And", "Now", "Yet".
+pub(super) fn opens_sentence_softly(w: &str) -> bool {
+    lexicon::QUOTE_SOFT_OPENERS.contains(w)
+}
+
 /// Words that open a new clause after a comma: "…, officials said Friday, as protests grew".
 pub(super) fn opens_clause(w: &str) -> bool {
     is(w, OPENS_CLAUSE)
@@ -263,6 +289,13 @@ pub(super) fn opens_clause(w: &str) -> bool {
 /// outlet, or a name with an institutional head word ("Commission on …", "… University").
 pub(super) fn names_organisation(name: &str) -> bool {
     is_outlet(name) || name.split(' ').any(|w| capitalised_in(&lexicon::QUOTE_ORG_HEADS, w))
+}
+
+/// Whether a name is a known place ("South Asia", "New York") or a people's adjectives only
+/// ("African American"): no person a pronoun could stand for.
+pub(super) fn names_place_or_people(name: &str) -> bool {
+    let low = name.to_lowercase();
+    lexicon::KNOWN_PLACES.contains(&low) || low.split(' ').all(|w| lexicon::DEMONYMS.contains(w))
 }
 
 /// Head nouns of descriptions that stand for an organisation: "the agency said".

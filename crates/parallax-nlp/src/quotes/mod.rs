@@ -2,21 +2,29 @@
 //! between its parts) and reported speech ("X said that …", "…, according to X"), each with a
 //! speaker resolved within the article and the outlet it came through (`via`).
 //!
-//! Rules, no model — hand-written because no crate does English quote attribution, and a
-//! neural tagger would need weights no registry package serves and run far below the 1,000
-//! articles/s the ingest workers need. Quotation marks are paired per paragraph (straight, curly, angle; a
-//! paragraph left open continues when the next one opens with a mark), then each sentence is
-//! searched for speech verbs from a fixed lexicon with a subject before them. A quoted span
-//! with no cue next to it (a scare quote, a title) is not a quote; a clause that quotes only
-//! some words in marks is reported speech. Deliberately not handled: speakers in another
-//! sentence than the cue ("Asked about X. 'No.'"), number agreement of pronouns; gender only
-//! from honorifics and counted pronouns.
+//! Rules propose, a learned scorer decides. The rules are hand-written because no crate does
+//! English quote attribution, and a neural tagger would need weights no registry package
+//! serves and run far below the 1,000 articles/s the ingest workers need. Quotation marks are
+//! paired per paragraph (straight, curly, angle; a paragraph left open continues when the next
+//! one opens with a mark), then each sentence is searched for speech verbs from a fixed lexicon
+//! with a subject before them; each candidate says which rule found it. A logistic model
+//! fitted on PolNeAR's annotated news (`model.rs`, `features.rs`, trained by the
+//! `train_quotes` example) scores every candidate and drops the unlikely ones before overlaps
+//! are settled: which verbs are speech acts in which frame ("called for", "agreed that"),
+//! which subjects and content shapes the rules get wrong. A quoted span with no cue near it (a
+//! scare quote, a title) is not a quote; a clause that quotes only some words in marks is
+//! reported speech; a direct quote's text is its quoted words only, never its cue. Deliberately
+//! not handled: speakers in another paragraph than the cue ("Asked about X. 'No.'"), number
+//! agreement of pronouns; gender only from honorifics and counted pronouns.
 
+mod features;
 mod lexicon;
+mod model;
 mod speaker;
 mod token;
 mod variants;
 
+pub use model::{ModelError, QuoteModel};
 pub use variants::{variants, Edit, Rendering, VariantGroup};
 
 #[cfg(test)]
@@ -24,34 +32,126 @@ mod tests;
 
 use parallax_core::document::{Document, Text};
 use parallax_core::{Quote, QuoteKind};
+use serde::{Deserialize, Serialize};
 
 use speaker::{name_run, Cast};
 use token::Tok;
 
+/// The quote finder's knob.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuoteConfig {
+    /// The probability the learned scorer must give a candidate for it to be a quote: higher
+    /// keeps fewer, surer quotes (precision), lower finds more (recall). Defaults to the
+    /// threshold the trainer chose by cross-validation.
+    pub min_confidence: f64,
+}
+
+impl Default for QuoteConfig {
+    fn default() -> QuoteConfig {
+        QuoteConfig { min_confidence: QuoteModel::embedded().threshold() }
+    }
+}
+
 /// The quotes of an article's clean text (the document's body), in text order.
 pub fn find(doc: &Document<'_>) -> Vec<Quote> {
+    find_with(doc, &QuoteConfig::default(), QuoteModel::embedded())
+}
+
+/// A candidate the rules found, with what the learned scorer sees of it: the trainer's input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Char offsets of the content: the quoted parts of a direct quote, the reported clause.
+    pub parts: Vec<(usize, usize)>,
+    pub kind: QuoteKind,
+    pub features: Vec<String>,
+}
+
+/// Every candidate the rules find in the document's body, before scoring and overlaps.
+pub fn candidates(doc: &Document<'_>) -> Vec<Candidate> {
+    let a = Analysis::new(&doc.body);
+    let cands = a.candidates();
+    cands
+        .iter()
+        .map(|c| Candidate {
+            parts: a.parts(c).iter().map(|&(s, e)| (doc.body.char_at(s), doc.body.char_at(e))).collect(),
+            kind: c.kind,
+            features: features::of(&a.toks, &a.inside, c),
+        })
+        .collect()
+}
+
+/// What the rules work on: the body's tokens, paragraphs, quotation-mark pairs and sentences.
+struct Analysis<'t, 'a> {
+    body: &'t Text<'a>,
+    toks: Vec<Tok<'a>>,
+    /// Each token's paragraph, as a slice beside the tokens.
+    para: Vec<usize>,
+    /// (opening, closing) mark pairs.
+    spans: Vec<(usize, usize)>,
+    /// Whether each token is inside a pair of marks.
+    inside: Vec<bool>,
+    sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl<'t, 'a> Analysis<'t, 'a> {
+    fn new(body: &'t Text<'a>) -> Analysis<'t, 'a> {
+        let toks = token::tokens(body);
+        let para: Vec<usize> = toks.iter().map(|t| t.para as usize).collect();
+        let spans = pair_marks(&toks, &para);
+        let mut inside = vec![false; toks.len()];
+        for &(o, c) in &spans {
+            inside[o..=c].iter_mut().for_each(|x| *x = true);
+        }
+        let sentences = sentence_ranges(body, &toks);
+        Analysis { body, toks, para, spans, inside, sentences }
+    }
+
+    /// The rules' candidates, before scoring and overlaps.
+    fn candidates(&self) -> Vec<Cand> {
+        let mut cands = direct(&self.toks, &self.para, &self.spans);
+        for sent in &self.sentences {
+            indirect(&self.toks, &self.para, &self.inside, sent.clone(), &mut cands);
+        }
+        cands
+    }
+
+    /// Byte ranges of a candidate's words. A direct quote is its quoted words only: the parts
+    /// in marks, never the cue between them (`"…," Berg said. "…"`).
+    fn parts(&self, c: &Cand) -> Vec<(usize, usize)> {
+        let (text, toks) = (self.body.as_str(), &self.toks);
+        match c.kind {
+            QuoteKind::Direct => self
+                .spans
+                .iter()
+                .filter(|&&(o, cl)| c.start <= o && cl < c.end)
+                .flat_map(|&(o, cl)| paragraph_parts(toks, o, cl))
+                .map(|(s, e)| trim(text, s, e))
+                .filter(|(s, e)| s < e)
+                .collect(),
+            QuoteKind::Indirect => {
+                Some(trim(text, toks[c.start].s, toks[c.end - 1].e)).filter(|(s, e)| s < e).into_iter().collect()
+            }
+        }
+    }
+}
+
+/// The quotes of the document's body, keeping the candidates `model` gives at least
+/// `config.min_confidence`.
+pub fn find_with(doc: &Document<'_>, config: &QuoteConfig, model: &QuoteModel) -> Vec<Quote> {
     let body = &doc.body;
     let text = body.as_str();
-    let toks = token::tokens(body);
-    let mut cast = Cast::new(&toks);
-    // The rules below take each token's paragraph as a slice beside the tokens.
-    let para: Vec<usize> = toks.iter().map(|t| t.para as usize).collect();
-    let spans = pair_marks(&toks, &para);
-    let mut inside = vec![false; toks.len()];
-    for &(o, c) in &spans {
-        inside[o..=c].iter_mut().for_each(|x| *x = true);
-    }
-    let mut cands = direct(&toks, &para, &spans);
-    let sentences = sentence_ranges(body, &toks);
-    cast.set_sentences(&toks, &sentences);
-    for sent in &sentences {
-        indirect(&toks, &para, &inside, sent.clone(), &mut cands);
-    }
-    settle(&toks, &mut cands);
+    let a = Analysis::new(body);
+    let toks = &a.toks;
+    let mut cast = Cast::new(toks);
+    cast.set_sentences(toks, &a.sentences);
+    let mut cands = a.candidates();
+    cands.retain(|c| model.probability(&features::of(toks, &a.inside, c)) >= config.min_confidence);
+    settle(toks, &mut cands);
     cands.sort_by_key(|c| c.cue);
     // Named speakers so far, newest last: pronouns take the newest one of their gender.
     let mut history: Vec<String> = Vec::new();
-    let mut out: Vec<(usize, usize, String, QuoteKind, Option<String>)> = Vec::new();
+    let mut out: Vec<(usize, usize, String, String, QuoteKind, Option<String>)> = Vec::new();
     for c in &cands {
         let np: Vec<Tok<'_>> = match &c.who {
             Who::Np(r) => toks[r.clone()].to_vec(),
@@ -60,7 +160,8 @@ pub fn find(doc: &Document<'_>) -> Vec<Quote> {
         let resolved = if np.is_empty() {
             history.last().cloned().map(|l| (l, false))
         } else {
-            speaker::resolve(&cast, &np, toks[c.cue].s, &history)
+            let content = toks[c.start].s..toks[c.end - 1].e;
+            speaker::resolve(&cast, &np, toks[c.cue].s, &content, &history)
         };
         // A pronoun the article gives no one for ("she said" in an excerpt) keeps the quote
         // with the pronoun as its speaker: unresolved, not invented.
@@ -71,29 +172,61 @@ pub fn find(doc: &Document<'_>) -> Vec<Quote> {
             history.retain(|h| *h != who);
             history.push(who.clone());
         }
-        let (s, e) = (toks[c.start].s, toks[c.end - 1].e);
-        let (s, e) = match c.kind {
-            QuoteKind::Direct => (toks[c.start].e, toks[c.end - 1].s),
-            QuoteKind::Indirect => (s, e),
-        };
-        let (s, e) = trim(text, s, e);
-        if s >= e {
-            continue;
-        }
-        let via = via(&toks, &sentences, c.cue).filter(|v| *v != who);
-        out.push((s, e, who, c.kind, via));
+        let parts = a.parts(c);
+        let (Some(&(s, _)), Some(&(_, e))) = (parts.first(), parts.last()) else { continue };
+        let via = via(toks, &a.sentences, c.cue).filter(|v| *v != who);
+        out.push((s, e, join_parts(text, &parts), who, c.kind, via));
     }
     out.sort_by_key(|q| q.0);
     out.into_iter()
-        .map(|(s, e, speaker, kind, via)| Quote {
+        .map(|(s, e, text, speaker, kind, via)| Quote {
             start: body.char_at(s),
             end: body.char_at(e),
-            text: text[s..e].to_string(),
+            text,
             speaker,
             kind,
             via,
         })
         .collect()
+}
+
+/// What stands for the cue between the parts of a direct quote it splits (`"We will
+/// rebuild," she said. "Every house."` → `We will rebuild … Every house.`): the ellipsis a
+/// journalist writes for left-out words.
+const PART_JOINER: &str = " … ";
+
+/// The byte ranges of the words between the marks `o` and `c`, without the opening mark of
+/// each paragraph the quote continues into (`"…\n\n"The deck …"`).
+fn paragraph_parts(toks: &[Tok<'_>], o: usize, c: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = toks[o].e;
+    for k in o + 1..c {
+        if toks[k].para != toks[k - 1].para && toks[k].is_open_mark() {
+            out.push((s, toks[k - 1].e));
+            s = toks[k].e;
+        }
+    }
+    out.push((s, toks[c].s));
+    out
+}
+
+/// The quote's words: its parts, joined by the whitespace between them where only a
+/// paragraph's opening mark was left out, else by [`PART_JOINER`].
+fn join_parts(text: &str, parts: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    for (k, &(s, e)) in parts.iter().enumerate() {
+        if k > 0 {
+            let gap = &text[parts[k - 1].1..s];
+            let marks_only = gap.chars().all(|ch| ch.is_whitespace() || matches!(ch, '"' | '“' | '«' | '„' | '\''));
+            if marks_only && gap.contains('\n') {
+                out.push_str(&gap.chars().filter(|ch| ch.is_whitespace()).collect::<String>());
+            } else {
+                out.push_str(PART_JOINER);
+            }
+        }
+        out.push_str(&text[s..e]);
+    }
+    out
 }
 
 /// Who a candidate's speaker is: subject words, or the previous speaker (a quote paragraph
@@ -114,6 +247,65 @@ struct Cand {
     who: Who,
     /// The cue token (speech verb, "according", the colon); orders pronoun resolution.
     cue: usize,
+    /// The rule that found it: a feature of the learned scorer.
+    rule: Rule,
+}
+
+/// Which rule found a candidate; the scorer learns how far each can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// `"…," she said` / `"…," said Berg`.
+    DirectCueAfter,
+    /// `"…" ― Anna Berg`.
+    DirectDash,
+    /// `Berg said: "…"`, `He told reporters, "…"`, `Lind continued: "…"`.
+    DirectCueBefore,
+    /// `Berg: "…"` / `Said Berg: "…"`.
+    DirectNameColon,
+    /// A paragraph all in marks after a paragraph with a quote.
+    DirectParagraph,
+    /// `Berg put it this way:` closing the paragraph before the quote.
+    DirectColonParagraph,
+    /// `"…" Union leader Brigit Aas told the crowd.`: the cue in a sentence after the quote.
+    DirectCueLater,
+    /// `BERG: We will rebuild.`
+    Turn,
+    /// `According to X, …`
+    AccordingBefore,
+    /// `…, according to X.`
+    AccordingAfter,
+    /// `…, saying …`
+    Participle,
+    /// `X said (that) …`
+    VerbThenContent,
+    /// `…, X said, …`
+    CueInside,
+    /// `…, X said.`
+    CueAfter,
+    /// `…, said X.`
+    InvertedCueAfter,
+}
+
+impl Rule {
+    fn as_str(self) -> &'static str {
+        match self {
+            Rule::DirectCueAfter => "direct-cue-after",
+            Rule::DirectDash => "direct-dash",
+            Rule::DirectCueBefore => "direct-cue-before",
+            Rule::DirectNameColon => "direct-name-colon",
+            Rule::DirectParagraph => "direct-paragraph",
+            Rule::DirectColonParagraph => "direct-colon-paragraph",
+            Rule::DirectCueLater => "direct-cue-later",
+            Rule::Turn => "turn",
+            Rule::AccordingBefore => "according-before",
+            Rule::AccordingAfter => "according-after",
+            Rule::Participle => "participle",
+            Rule::VerbThenContent => "verb-then-content",
+            Rule::CueInside => "cue-inside",
+            Rule::CueAfter => "cue-after",
+            Rule::InvertedCueAfter => "inverted-cue-after",
+        }
+    }
 }
 
 /// A speech verb, written in lowercase: "States" in "United States" is no verb.
@@ -246,11 +438,25 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
                 end = spans[k].1 + 1;
                 k += 1;
             }
-            out.push(Cand { start: o, end, kind: QuoteKind::Direct, who, cue });
+            let rule = if matches!(toks[cue].t, "―" | "—" | "–" | "-") {
+                Rule::DirectDash
+            } else {
+                Rule::DirectCueAfter
+            };
+            out.push(Cand { start: o, end, kind: QuoteKind::Direct, who, cue, rule });
             continue;
         }
         if let Some((who, cue)) = cue_before(toks, para, o) {
-            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who, cue });
+            let rule = match toks[cue].t {
+                ":" if para[cue] != para[o] => Rule::DirectColonParagraph,
+                ":" => Rule::DirectNameColon,
+                _ => Rule::DirectCueBefore,
+            };
+            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who, cue, rule });
+            continue;
+        }
+        if let Some((who, cue)) = cue_later(toks, para, o, c) {
+            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who, cue, rule: Rule::DirectCueLater });
             continue;
         }
         // A paragraph that is all quote, right after a paragraph with a quote.
@@ -259,7 +465,14 @@ fn direct(toks: &[Tok<'_>], para: &[usize], spans: &[(usize, usize)]) -> Vec<Can
             && words >= 5
             && out.last().is_some_and(|p| p.end > 0 && para[p.end - 1] + 1 == para[o])
         {
-            out.push(Cand { start: o, end: c + 1, kind: QuoteKind::Direct, who: Who::Last, cue: o });
+            out.push(Cand {
+                start: o,
+                end: c + 1,
+                kind: QuoteKind::Direct,
+                who: Who::Last,
+                cue: o,
+                rule: Rule::DirectParagraph,
+            });
         }
     }
     out
@@ -307,6 +520,17 @@ fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)>
             return Some((Who::Np(np), k));
         }
         return None;
+    }
+    // "Irena Kovac was quoted as saying (by the Northern Ledger)": the passive of a second-hand
+    // source names the speaker all the same.
+    if let Some(q) = (k + 1..toks.len().min(k + 8)).take_while(|&j| same(j)).find(|&j| {
+        matches!(toks[j].lower().as_str(), "was" | "is" | "were" | "been")
+            && toks.get(j + 1).is_some_and(|t| t.t == "quoted")
+            && toks.get(j + 2).is_some_and(|t| matches!(t.t, "as" | "by" | "." | ","))
+    }) {
+        if name_run(toks, k) == Some(q) || toks[k..q].iter().all(|t| t.is_word()) && q <= k + 4 {
+            return Some((Who::Np(k..q), q + 1));
+        }
     }
     // "she said", "Berg told reporters", "the spokesman added".
     let a = k;
@@ -358,6 +582,44 @@ fn cue_after(toks: &[Tok<'_>], para: &[usize], c: usize) -> Option<(Who, usize)>
     None
 }
 
+/// Sentences after a quote within which a cue without content of its own may name its speaker.
+const CUE_LATER_SENTENCES: usize = 2;
+/// Tokens a cue's clause may run after its verb and still have no content ("told the crowd
+/// through a megaphone").
+const CUE_LATER_TAIL: usize = 8;
+
+/// `"We have been patient. Now we want to be paid." Union leader Brigit Aas told the crowd.`:
+/// a quote opening its paragraph (or sentence) and ending a sentence, whose speaker is the
+/// subject of a speech verb without content of its own in one of the next sentences.
+fn cue_later(toks: &[Tok<'_>], para: &[usize], o: usize, c: usize) -> Option<(Who, usize)> {
+    let opens = o == 0 || para[o - 1] != para[o] || matches!(toks[o - 1].t, "." | "?" | "!");
+    if !opens || c < 2 || !matches!(toks[c - 1].t, "." | "?" | "!") {
+        return None;
+    }
+    let same = |j: usize| j < toks.len() && para[j] == para[c];
+    let mut ends = 0;
+    let mut j = c + 1;
+    while same(j) {
+        if toks[j].is_open_mark() {
+            return None;
+        }
+        if matches!(toks[j].t, "." | "?" | "!") {
+            ends += 1;
+            if ends >= CUE_LATER_SENTENCES {
+                return None;
+            }
+        }
+        if is_cue_at(toks, j) && lexicon::is_clause_verb(&toks[j].lower()) {
+            let np = subject_before(toks, para, j).filter(|np| np.start > c)?;
+            let end = (j + 1..).find(|&k| !same(k) || matches!(toks[k].t, "." | "?" | "!")).unwrap_or(j + 1);
+            let content = (j + 1..end).any(|k| toks[k].lower() == "that" || toks[k].t == ":" || toks[k].is_open_mark());
+            return (end - j <= CUE_LATER_TAIL && !content).then_some((Who::Np(np), j));
+        }
+        j += 1;
+    }
+    None
+}
+
 /// `Berg said: "…"`, `He told reporters, "…"`, `Berg:` — the speaker before the opening mark
 /// `o`: a colon or comma (or "that") right before the mark, a speech verb at most a few words
 /// before that, and its subject.
@@ -402,6 +664,19 @@ fn cue_before(toks: &[Tok<'_>], para: &[usize], o: usize) -> Option<(Who, usize)
                 || np.len() == 1 && lexicon::is_pronoun(&toks[np.start].lower())
         }) {
             return Some((Who::Np(np), o - 2));
+        }
+    }
+    // "Brigit Aas put it this way:" closing the paragraph before the quote: the sentence's
+    // subject speaks, whatever the verb.
+    // Not a transcript quoted whole after its heading ("Partial transcript:\n\n"WALLACE: …"),
+    // and only a pronoun or a full name: "Trump on:" is a heading too.
+    if colon_para && !opens_turn(toks, para, o) {
+        let subject = sentence_start_subject(toks, para, o - 1).filter(|np| {
+            let first = toks[np.start].lower();
+            np.len() == 1 && lexicon::is_pronoun(&first) || np.len() >= 2 && np.end + 1 < o - 1
+        });
+        if let Some(np) = subject {
+            return Some((Who::Np(np), o - 1));
         }
     }
     // "Berg:" opening a paragraph (an interview), or "Said Berg:".
@@ -493,10 +768,10 @@ fn subject_before(toks: &[Tok<'_>], para: &[usize], v: usize) -> Option<std::ops
                     && plausible_subject(&toks[a..b])
                     && segs.len() > 1
                 {
-                    // "A lawyer for the unions, Erik Sand, said": the name between commas wins.
-                    if let Some(&(na, nb)) =
-                        segs[..segs.len() - 1].iter().rev().find(|&&(na, nb)| name_run(toks, na) == Some(nb))
-                    {
+                    // "A lawyer for the unions, Erik Sand, said": the name between commas right
+                    // before the verb wins — not one of a list ("The Brenna Declaration, agreed
+                    // by Varnia, Ostland and Carvia, promises").
+                    if let Some(&(na, nb)) = segs.first().filter(|&&(na, nb)| name_run(toks, na) == Some(nb)) {
                         return Some(na..nb);
                     }
                     return Some(a..b);
@@ -663,8 +938,18 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
             while end < toks.len() && para[end] == para[a] {
                 end += 1;
             }
-            if caps && end > e + 3 {
-                out.push(Cand { start: e + 1, end, kind: QuoteKind::Indirect, who: Who::Np(a..e), cue: e });
+            // "KESSEL: The port reopened …" opening the article is a dateline, not a turn: a
+            // transcript there has a second turn.
+            let dateline = para[a] == 0 && !(end..toks.len()).any(|k| opens_turn(toks, para, k));
+            if caps && end > e + 3 && !dateline {
+                out.push(Cand {
+                    start: e + 1,
+                    end,
+                    kind: QuoteKind::Indirect,
+                    who: Who::Np(a..e),
+                    cue: e,
+                    rule: Rule::Turn,
+                });
             }
         }
     }
@@ -679,25 +964,41 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
         if w == "according" && toks.get(i + 1).is_some_and(|t| t.t == "to") {
             let np_a = i + 2;
             let mut np_e = np_a;
-            while np_e < b && np_e < np_a + 8 && toks[np_e].t != "," {
+            while np_e < b && np_e < np_a + 8 && !matches!(toks[np_e].t, "," | ")") {
                 np_e += 1;
             }
+            // "But according to reports, …", "Now, according to the poll, …": a conjunction or
+            // a sentence adverb may open the sentence first.
+            let mut opener = a;
+            while opener < i
+                && opener < a + 2
+                && (!toks[opener].is_word() || lexicon::opens_sentence_softly(&toks[opener].lower()))
+            {
+                opener += 1;
+            }
             if np_e > np_a {
-                if (i == a || i == a + 1 && !toks[a].is_word()) && np_e + 3 < b {
+                if opener == i && np_e + 3 < b {
                     out.push(Cand {
                         start: np_e + 1,
                         end: b,
                         kind: QuoteKind::Indirect,
                         who: Who::Np(np_a..np_e),
                         cue: i,
+                        rule: Rule::AccordingBefore,
                     });
-                } else if i > a + 3 && toks[i - 1].t == "," {
+                } else if i > a + 3 {
+                    // "…, according to officials", "… unfavourably according to the poll",
+                    // "(…, according to exit polls)".
+                    let open =
+                        (a..i).rev().find(|&k| toks[k].t == "(").filter(|_| toks.get(np_e).is_some_and(|t| t.t == ")"));
+                    let end = if toks[i - 1].t == "," { i - 1 } else { i };
                     out.push(Cand {
-                        start: a,
-                        end: i - 1,
+                        start: open.map_or(a, |k| k + 1),
+                        end,
                         kind: QuoteKind::Indirect,
                         who: Who::Np(np_a..np_e),
                         cue: i,
+                        rule: Rule::AccordingAfter,
                     });
                 }
             }
@@ -717,7 +1018,14 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                     _ => None,
                 });
                 if let Some(np) = earlier.or_else(|| sentence_subject(toks, a, i)) {
-                    out.push(Cand { start: r, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                    out.push(Cand {
+                        start: r,
+                        end: b,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np),
+                        cue: i,
+                        rule: Rule::Participle,
+                    });
                 }
             }
             i += 1;
@@ -777,14 +1085,46 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                 if r < b && toks[r].t == ":" && toks.get(r + 1).is_some_and(|t| !t.is_open_mark()) && b > r + 3 {
                     r += 1;
                 }
+                // "…, Spicer said, adding, …", "…, he said, wiping his brow", "…, a spokeswoman
+                // said, while most …": a participle or a new clause after the cue is the
+                // writer's (or a quote of its own); the content is before.
+                let participle_after = m + 1 < b
+                    && toks[m].t == ","
+                    && toks[m + 1].is_lower_word()
+                    && (toks[m + 1].t.ends_with("ing") || lexicon::opens_clause(&toks[m + 1].lower()));
                 if middle {
-                    out.push(Cand { start: a, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
-                } else if content >= 3 && opens_content(toks, r, content, &w) && !toks[r].is_open_mark() {
-                    out.push(Cand { start: r, end: b, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                    out.push(Cand {
+                        start: a,
+                        end: b,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np),
+                        cue: i,
+                        rule: Rule::CueInside,
+                    });
+                } else if content >= 3
+                    && !(before_comma && participle_after)
+                    && opens_content(toks, r, content, &w)
+                    && !toks[r].is_open_mark()
+                {
+                    out.push(Cand {
+                        start: r,
+                        end: b,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np),
+                        cue: i,
+                        rule: Rule::VerbThenContent,
+                    });
                 } else if before_comma && (content == 0 || toks[m].t == ",") {
                     // End: "…, Berg said." / "…, Berg said Friday, as …".
                     let end = if toks[np.start - 1].is_close_mark() { np.start } else { np.start - 1 };
-                    out.push(Cand { start: a, end, kind: QuoteKind::Indirect, who: Who::Np(np), cue: i });
+                    out.push(Cand {
+                        start: a,
+                        end,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(np),
+                        cue: i,
+                        rule: Rule::CueAfter,
+                    });
                 }
             }
             None if i > a + 3 && (toks[i - 1].t == "," || toks[i - 1].is_close_mark() && toks[i - 2].t == ",") => {
@@ -795,7 +1135,14 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
                 }
                 if e > i + 1 && plausible_subject(&toks[i + 1..e]) && inverted_subject(&toks[i + 1..e]) {
                     let end = if toks[i - 1].is_close_mark() { i } else { i - 1 };
-                    out.push(Cand { start: a, end, kind: QuoteKind::Indirect, who: Who::Np(i + 1..e), cue: i });
+                    out.push(Cand {
+                        start: a,
+                        end,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Np(i + 1..e),
+                        cue: i,
+                        rule: Rule::InvertedCueAfter,
+                    });
                 }
             }
             None => {}
@@ -860,12 +1207,17 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
     // release the cash") ends where a new clause or an adverbial clause starts: ", but stopped
     // short of …", "so the work could start", "during the debate".
     for c in &mut out[out_start..] {
-        if !lexicon::takes_object(&toks[c.cue].lower()) || lexicon::is_clause_verb(&toks[c.cue].lower()) {
+        // "threatened to raise tariffs, and a paragraph … was dropped": an infinitive ends
+        // where a new clause starts after a comma (not at "before winter").
+        let infinitive = toks[c.start].lower() == "to" && c.start > c.cue;
+        if !infinitive
+            && (!lexicon::takes_object(&toks[c.cue].lower()) || lexicon::is_clause_verb(&toks[c.cue].lower()))
+        {
             continue;
         }
         if let Some(j) = (c.start + 2..c.end).find(|&j| {
             !inside[j]
-                && (matches!(
+                && (!infinitive && matches!(
                     toks[j].lower().as_str(),
                     "so" | "until"
                         | "because"
@@ -917,12 +1269,54 @@ fn indirect(toks: &[Tok<'_>], para: &[usize], inside: &[bool], sent: std::ops::R
             c.end = brk;
         }
     }
+    for c in &mut out[out_start..] {
+        c.start = skip_dateline(toks, c.start, c.end);
+    }
     let tail = out.split_off(out_start);
-    out.extend(
-        tail.into_iter()
-            .filter(|c| c.end >= c.start + 3 || c.end == c.start + 2 && lexicon::takes_object(&toks[c.cue].lower())),
-    );
+    // "… what Ostland had asked for, the officials said": a short content after its verb that
+    // ends in a speech verb is the next cue, not words.
+    let next_cue = |c: &Cand| c.start > c.cue && c.end - c.start <= 4 && is_cue_at(toks, c.end - 1);
+    out.extend(tail.into_iter().filter(|c| {
+        (c.end >= c.start + 3 || c.end == c.start + 2 && lexicon::takes_object(&toks[c.cue].lower())) && !next_cue(c)
+    }));
 }
+
+/// Whether a paragraph opens at `k` with a speaker in capitals and a colon (`BERG:`).
+fn opens_turn(toks: &[Tok<'_>], para: &[usize], k: usize) -> bool {
+    let opens = k == 0 || para[k - 1] != para[k];
+    // `"BERG: …`: a transcript quoted whole.
+    let k = if opens && toks[k].is_open_mark() { k + 1 } else { k };
+    opens
+        && name_run(toks, k).is_some_and(|e| {
+            e <= k + 3
+                && toks.get(e).is_some_and(|t| t.t == ":")
+                && toks[k..e].iter().all(|t| !t.t.chars().any(char::is_lowercase))
+        })
+}
+
+/// Where a reported clause starting at `start` begins once a dateline is skipped ("KESSEL —
+/// The port reopened …, officials said": the place is where the story was filed, not what
+/// was said).
+fn skip_dateline(toks: &[Tok<'_>], start: usize, end: usize) -> usize {
+    let caps = |t: &Tok<'_>| {
+        t.is_word() && t.t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.t.chars().any(char::is_lowercase)
+    };
+    if !toks.get(start).is_some_and(caps) {
+        return start;
+    }
+    let mut k = start;
+    while k < end && k < start + MAX_DATELINE && (caps(&toks[k]) || matches!(toks[k].t, "," | "(" | ")")) {
+        k += 1;
+    }
+    if k < end && matches!(toks[k].t, "—" | "–" | "-" | "―") {
+        k + 1
+    } else {
+        start
+    }
+}
+
+/// Tokens a dateline's place (and agency) may take before its dash.
+const MAX_DATELINE: usize = 6;
 
 /// Whether the reported content may start at `r` after the speech verb `verb`: not with a word
 /// that makes the verb something else ("said so", "told to", "said no"), except an infinitive
@@ -932,7 +1326,9 @@ fn opens_content(toks: &[Tok<'_>], r: usize, content: usize, verb: &str) -> bool
     match w.as_str() {
         "to" => lexicon::promises(verb),
         "no" => content >= 4,
-        "so" | "in" | ":" | "as" | "but" | "and" | "according" => false,
+        // "agreed on a customs form", "agreed with the plan": a prepositional object, not words.
+        // "agreed by Varnia and Ostland": the passive's agent.
+        "so" | "in" | ":" | "as" | "but" | "and" | "according" | "'s" | "’s" | "on" | "with" | "by" => false,
         _ => true,
     }
 }
@@ -955,22 +1351,53 @@ fn skip_that(toks: &[Tok<'_>], mut r: usize, b: usize) -> usize {
 
 /// Where the reported clause starts after the verb at `v`: past a hearer ("told reporters"),
 /// a time or setting phrase ("on Tuesday", "in a statement") and "that".
+/// Tokens after "told" within which a "that" ends the hearer phrase.
+const HEARER_REACH: usize = 10;
+
 fn after_verb(toks: &[Tok<'_>], v: usize, b: usize) -> usize {
     let mut r = v + 1;
     if lexicon::takes_hearer(&toks[v].lower()) && r < b {
-        if let Some(e) =
-            name_run(toks, r).or_else(|| (toks[r].lower() == "the").then(|| name_run(toks, r + 1)).flatten())
-        {
-            r = e;
-        } else if let Some(that) = (r..b.min(r + 5)).find(|&j| toks[j].lower() == "that") {
+        // "told an invited crowd at the Union League club that …", "tells MSNBC's Morning Joe
+        // that …": a "that" close after the hearer ends it, however it is worded — unless the
+        // clause has begun before it ("told Varnia Today he was "glad" that …").
+        let that_after = |from: usize| {
+            (from..b.min(from + HEARER_REACH))
+                .take_while(|&j| {
+                    !(matches!(toks[j].t, "." | "?" | "!" | ";" | ":")
+                        || toks[j].is_open_mark()
+                        || j > from && lexicon::is_pronoun(&toks[j].lower()))
+                })
+                .find(|&j| toks[j].lower() == "that")
+        };
+        let named = name_run(toks, r).or_else(|| (toks[r].lower() == "the").then(|| name_run(toks, r + 1)).flatten());
+        if let Some(that) = that_after(r).or_else(|| named.and_then(that_after)) {
             r = that;
+        } else if let Some(e) = named {
+            r = e;
+        } else if matches!(toks[r].lower().as_str(), "a" | "an" | "another") {
+            // "told a completely different story": what was told is the object, not words.
+            return b;
         } else if toks[r].is_lower_word() {
             r += 1;
         }
     }
+    // "said, as quoted by Harbour Radio, that …": the second-hand source is no content.
+    if r + 3 < b
+        && toks[r].t == ","
+        && toks[r + 1].lower() == "as"
+        && matches!(toks[r + 2].lower().as_str(), "quoted" | "reported" | "told")
+    {
+        if let Some(comma) = (r + 3..b.min(r + 12)).find(|&j| toks[j].t == ",") {
+            r = comma + 1;
+        }
+    }
     let mut k = r;
     let mut strong = None;
-    while k < b && (lexicon::is_time_word(&toks[k].lower()) || toks[k].t == "," || name_run(toks, k).is_some() && k > r)
+    // "welcomed Tuesday's call": a possessive makes the word the object's, not a time phrase.
+    let possessed = |k: usize| toks.get(k + 1).is_some_and(|n| matches!(n.t, "'s" | "’s"));
+    while k < b
+        && !possessed(k)
+        && (lexicon::is_time_word(&toks[k].lower()) || toks[k].t == "," || name_run(toks, k).is_some() && k > r)
     {
         if !lexicon::is_weak_time_word(&toks[k].lower()) {
             strong = Some(k + 1);
@@ -991,14 +1418,39 @@ fn after_verb(toks: &[Tok<'_>], v: usize, b: usize) -> usize {
 
 /// The subject of the clause a participle cue hangs on: the first name or pronoun of the
 /// sentence before it.
+/// A one-word name that only modifies a plural noun after it keeps the nouns: "Varnian
+/// farmers' organisations reacted …", "Kessel residents".
 fn sentence_subject(toks: &[Tok<'_>], a: usize, before: usize) -> Option<std::ops::Range<usize>> {
     (a..before).find_map(|j| {
         if lexicon::is_pronoun(&toks[j].lower()) {
             return Some(j..j + 1);
         }
-        name_run(toks, j).map(|e| j..e)
+        name_run(toks, j).map(|e| {
+            let modifies = e == j + 1
+                && toks
+                    .get(e)
+                    .is_some_and(|n| n.is_lower_word() && n.t.ends_with('s') && lexicon::lemma(&n.lower()).is_none());
+            if !modifies {
+                return j..e;
+            }
+            let mut k = e;
+            while k < before
+                && k < e + MODIFIED_NOUNS
+                && (toks[k].is_lower_word()
+                    && !lexicon::is_closed_class(&toks[k].lower())
+                    && !toks[k].t.ends_with("ed")
+                    || matches!(toks[k].t, "'" | "’"))
+            {
+                k += 1;
+            }
+            let head = (e..k).rev().find(|&h| toks[h].is_word()).map_or(e, |h| h + 1);
+            j..head
+        })
     })
 }
+
+/// Lowercase words a name may modify at the head of a subject ("Varnian farmers' groups").
+const MODIFIED_NOUNS: usize = 4;
 
 /// Overlaps between direct and reported quotes: a clause that is only a quoted span (plus
 /// "that") stays direct; one with words of its own around quoted words is reported speech with
@@ -1058,12 +1510,27 @@ fn via(toks: &[Tok<'_>], sentences: &[std::ops::Range<usize>], cue: usize) -> Op
     for j in sent.clone() {
         let w = toks[j].lower();
         let at = match w.as_str() {
-            "by" if j > 0 && toks[j - 1].lower() == "quoted" => j + 1,
+            // "as quoted by Reuters", "was quoted as saying by the Northern Ledger".
+            "by" if j > 0
+                && (toks[j - 1].lower() == "quoted"
+                    || toks[j - 1].lower() == "saying" && j >= 3 && toks[j - 3].lower() == "quoted") =>
+            {
+                j + 1
+            }
             "told" | "tells" | "with" | "to" if j + 1 < sent.end => j + 1,
             _ => continue,
         };
         let a = if toks.get(at).is_some_and(|t| t.t == "The" || t.t == "the") { at + 1 } else { at };
-        if let Some(e) = name_run(toks, a) {
+        // "Varnia Today": an outlet's head word may be one that opens sentences too.
+        let name_end = name_run(toks, a).map(|e| {
+            let head = toks.get(e).filter(|t| t.is_capital_word() && lexicon::is_outlet_head(&t.lower()));
+            if head.is_some() {
+                e + 1
+            } else {
+                e
+            }
+        });
+        if let Some(e) = name_end {
             let name: Vec<&str> = toks[a..e].iter().map(|t| t.t).collect();
             let name = name.join(" ");
             if lexicon::is_outlet(&name) {

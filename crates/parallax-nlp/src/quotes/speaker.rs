@@ -10,6 +10,8 @@
 use super::lexicon;
 use super::token::Tok;
 
+/// Words of a definite description ("the veteran analyst") that may refer back to a person.
+const MAX_DESCRIPTION_WORDS: usize = 4;
 /// Tokens of a description after "Name," that can name a role ("Anna Berg, a former official,").
 const MAX_APPOSITION: usize = 8;
 /// Sentences before its own in which a pronoun looks for the person it stands for: further back
@@ -36,6 +38,8 @@ pub(super) struct Cast {
     names: Vec<(usize, String)>,
     /// (role head word, name): "the spokeswoman" → "Anna Berg".
     roles: Vec<(String, String)>,
+    /// Names the article writes after "the" ("the Tarn Valley"): no person's.
+    with_the: Vec<String>,
     /// Surname → evidence of gender: positive "he", negative "she" (honorifics count most).
     gender: Vec<(String, i32)>,
     /// Surnames the article gives with an honorific.
@@ -48,34 +52,34 @@ impl Cast {
     pub(super) fn new(toks: &[Tok<'_>]) -> Cast {
         let mut names = Vec::new();
         let mut roles = Vec::new();
+        let mut with_the = Vec::new();
+        let headings = heading_paragraphs(toks);
         let mut i = 0;
         while i < toks.len() {
-            let Some(end) = name_run(toks, i) else {
+            let Some(end) = person_run(toks, i, &headings) else {
                 i += 1;
                 continue;
             };
+            let start = std::mem::replace(&mut i, end);
+            if sentence_participle(toks, start) {
+                continue;
+            }
+            let i = start;
             let name = strip_titles(&join_name(&toks[i..end]));
             if name.contains(' ') {
                 names.push((toks[i].s, name.clone()));
+                // "the Tarn Valley", "the disputed Tarn Valley": people do not take "the".
+                if (i.saturating_sub(2)..i).any(|k| toks[k].lower() == "the") {
+                    with_the.push(name.clone());
+                }
                 // "spokeswoman Anna Berg", "former official John Marsh".
                 if i > 0 && toks[i - 1].is_lower_word() && !lexicon::ends_subject(&toks[i - 1].lower()) {
                     roles.push((toks[i - 1].lower(), name.clone()));
                 }
-                // "Anna Berg, the spokeswoman," / "Anna Berg, a former official,".
-                if toks.get(end).is_some_and(|t| t.t == ",") {
-                    let mut j = end + 1;
-                    if toks.get(j).is_some_and(|t| lexicon::is_determiner(&t.lower())) {
-                        j += 1;
-                        while j < toks.len() && j < end + MAX_APPOSITION && toks[j].is_word() {
-                            j += 1;
-                        }
-                        if j > end + 2 && toks.get(j).is_some_and(|t| t.t == "," || t.t == ".") {
-                            roles.push((toks[j - 1].lower(), name.clone()));
-                        }
-                    }
+                if let Some(head) = apposition_role(toks, end) {
+                    roles.push((head, name.clone()));
                 }
             }
-            i = end;
         }
         let gender = gender_evidence(toks);
         let titled = (0..toks.len())
@@ -85,20 +89,23 @@ impl Cast {
             })
             .filter_map(|i| name_run(toks, i).map(|e| toks[e - 1].t.to_string()))
             .collect();
-        Cast { names, roles, gender, titled, sentences: Vec::new() }
+        Cast { names, roles, with_the, gender, titled, sentences: Vec::new() }
     }
 
     /// Records the sentences and the people each names, for pronoun resolution.
     pub(super) fn set_sentences(&mut self, toks: &[Tok<'_>], sentences: &[std::ops::Range<usize>]) {
         let mut out = Vec::with_capacity(sentences.len());
+        let headings = heading_paragraphs(toks);
         for r in sentences {
             let mut people = Vec::new();
             let mut i = r.start;
             while i < r.end {
-                match name_run(toks, i) {
+                match person_run(toks, i, &headings) {
                     Some(end) => {
-                        let name = strip_titles(&join_name(&toks[i..end.min(r.end)]));
-                        people.push((toks[i].s, self.fullest(&name)));
+                        if !sentence_participle(toks, i) {
+                            let name = strip_titles(&join_name(&toks[i..end.min(r.end)]));
+                            people.push((toks[i].s, self.fullest(&name)));
+                        }
                         i = end;
                     }
                     None => i += 1,
@@ -122,6 +129,21 @@ impl Cast {
                 .rev()
                 .find_map(|prev| prev.2.iter().map(|(_, n)| n.as_str()).find(|n| fits(n)))
         })
+    }
+
+    /// Whether the article introduces `name` with a role ("Dario Fenn, a senior fellow",
+    /// "spokeswoman Hanna Leitner", "Dario Fenn (director of …)").
+    /// Only a person's: not a name written after "the", an organisation's or a place's.
+    fn described(&self, name: &str) -> bool {
+        self.roles.iter().any(|(_, n)| self.fullest(n) == name)
+            && !self.with_the.iter().any(|n| self.fullest(n) == name)
+            && !lexicon::names_organisation(name)
+            && !lexicon::names_place_or_people(name)
+    }
+
+    /// Whether `name` is named within the byte range.
+    fn named_in(&self, name: &str, range: &std::ops::Range<usize>) -> bool {
+        self.sentences.iter().flat_map(|(_, _, people)| people).any(|(p, n)| range.contains(p) && n == name)
     }
 
     /// Whether the article gives `name` with an honorific ("Mrs. Quist"): a person.
@@ -189,10 +211,58 @@ impl Cast {
     }
 }
 
+/// The head noun of the role an apposition after a name (ending at `end`) gives it: "Anna
+/// Berg, the spokeswoman," / "Anna Berg, a former official," / "Dario Fenn, a senior fellow
+/// at the Brenna Institute," / "Dario Fenn, director of the Harbour Institute," / "Dario Fenn
+/// (director of the Harbour Institute)". The head is the last word before a preposition or a
+/// relative pronoun, else the apposition's last word.
+fn apposition_role(toks: &[Tok<'_>], end: usize) -> Option<String> {
+    let open = toks.get(end)?;
+    let bracket = open.t == "(";
+    if !(bracket || open.t == ",") {
+        return None;
+    }
+    let start = end + 1;
+    let determiner = toks.get(start).is_some_and(|t| lexicon::is_determiner(&t.lower()));
+    let mut j = start + usize::from(determiner);
+    let mut head = None;
+    while j < toks.len() && j < start + MAX_APPOSITION && toks[j].is_word() {
+        let w = toks[j].lower();
+        if matches!(w.as_str(), "of" | "at" | "for" | "with" | "in" | "from" | "on" | "who" | "which" | "that") {
+            head = head.or(Some(j));
+            if !matches!(w.as_str(), "of" | "at" | "for" | "with" | "in" | "from" | "on") {
+                break;
+            }
+        }
+        j += 1;
+    }
+    let closed = toks.get(j).is_some_and(|t| if bracket { t.t == ")" } else { t.t == "," || t.t == "." });
+    let head = match head {
+        Some(h) => h,
+        None if closed => j,
+        None => return None,
+    };
+    // Without a determiner or a bracket only "director of …" reads as a role: "Kovac,
+    // however, said" must not make "however" one.
+    let of_phrase = toks.get(head).is_some_and(|t| matches!(t.t, "of" | "at"));
+    let words = head.checked_sub(start + usize::from(determiner))?;
+    let noun = &toks[head - 1];
+    (words >= 1 && noun.is_lower_word() && (determiner || bracket || of_phrase && words <= 2)).then(|| noun.lower())
+}
+
 /// The speaker named by the subject words `np`, at byte `pos`; `last` is the article's most
 /// recent named speaker. The flag says whether the words named someone (a name or a known
 /// role), so the caller knows whether this speaker is the new antecedent for pronouns.
-pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String]) -> Option<(String, bool)> {
+///
+/// `content` (bytes) is what the quote says: a description does not stand for a person named
+/// in it ("Kovac agreed to the first demand, the aide said": the aide is not Kovac).
+pub(super) fn resolve(
+    cast: &Cast,
+    np: &[Tok<'_>],
+    pos: usize,
+    content: &std::ops::Range<usize>,
+    history: &[String],
+) -> Option<(String, bool)> {
     let last = history.last().map(String::as_str);
     let first = np.first()?;
     // "a spokesman for the Berg campaign" names the spokesman, not Berg: only the words before
@@ -205,9 +275,18 @@ pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String
         let name = strip_titles(&join_name(&np[..head_len]));
         return Some((cast.fullest(&name), true));
     }
+    // "Business leaders in Kessel", "grain traders in Ostgrad", "the head of the Port
+    // Authority": a place or body after the description's head noun only says where the
+    // speakers are from; the whole description speaks.
+    let after_prep = if np.get(head_len + 1).is_some_and(|t| t.lower() == "the") { head_len + 2 } else { head_len + 1 };
+    let place_after_head = head_len > 0
+        && head_len < np.len()
+        && np[head_len - 1].is_lower_word()
+        && name_run(np, after_prep).is_some_and(|e| e >= np.len());
     if head_len > 0
         && head_len < np.len()
-        && !np[..head_len].iter().any(|t| t.is_capital_word() && !lexicon::is_capital_function_word(&t.lower()))
+        && (place_after_head
+            || !np[..head_len].iter().any(|t| t.is_capital_word() && !lexicon::is_capital_function_word(&t.lower())))
     {
         let desc = join_name(
             &np[np[..head_len].iter().take_while(|t| matches!(t.lower().as_str(), "the" | "a" | "an")).count()..],
@@ -236,7 +315,7 @@ pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String
         let fits = |n: &str| want == 0 || cast.gender(n) != -want;
         let person = |n: &str| {
             fits(n)
-                && (n.contains(' ') && !lexicon::names_organisation(n)
+                && (n.contains(' ') && !lexicon::names_organisation(n) && !lexicon::names_place_or_people(n)
                     || history.iter().any(|h| h == n)
                     || cast.titled(n))
         };
@@ -259,7 +338,10 @@ pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String
             let possessive = np.get(end).is_some_and(|t| t.t == "'s" || t.t == "’s");
             // "the New York businessman", "a White House official": the name only modifies the
             // description's head noun.
-            let modifier = end < np.len() && np[end..].iter().all(Tok::is_lower_word);
+            // "Varnian farmers' groups": punctuation of a plural possessive is no name either.
+            let modifier = end < np.len()
+                && np[end..].iter().all(|t| t.is_lower_word() || matches!(t.t, "'" | "’" | "-"))
+                && np[end..].iter().any(Tok::is_lower_word);
             if modifier {
                 break;
             }
@@ -278,6 +360,15 @@ pub(super) fn resolve(cast: &Cast, np: &[Tok<'_>], pos: usize, history: &[String
     let head = words.last()?;
     if let Some(name) = cast.role(head) {
         return Some((name, true));
+    }
+    // "the veteran analyst", "the economist" (definite, a person's title or role as its
+    // head, no one given that role): the person just named whom the article introduced with a
+    // description of their own ("Dario Fenn (director of the Harbour Institute)").
+    if words[0] == "the" && words.len() <= MAX_DESCRIPTION_WORDS && lexicon::is_person_noun(head) {
+        let described = |n: &str| cast.described(n) && !cast.named_in(n, content);
+        if let Some(name) = cast.salient_before(pos, &described) {
+            return Some((name.to_string(), true));
+        }
     }
     // "the agency", "the company" (definite, one word after "the"): the organisation of that
     // kind the article named last.
@@ -332,6 +423,50 @@ fn gender_evidence(toks: &[Tok<'_>]) -> Vec<(String, i32)> {
     out
 }
 
+/// A name run at `i` that may name a person: not in a heading line ("A Shift in Border
+/// Policy" is no one a pronoun stands for).
+/// Nor a name after a preposition of place or medium ("in Kessel", "posted on ChatterBox Live",
+/// "at the Harbour Club"): people are rarely named that way.
+fn person_run(toks: &[Tok<'_>], i: usize, headings: &[bool]) -> Option<usize> {
+    let before = |k: usize| i.checked_sub(k).map(|j| toks[j].lower());
+    let placed =
+        |w: Option<String>| w.is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at" | "from" | "into" | "onto"));
+    let after_place = placed(before(1)) || before(1).as_deref() == Some("the") && placed(before(2));
+    name_run(toks, i).filter(|_| !after_place && !headings.get(toks[i].para as usize).copied().unwrap_or(false))
+}
+
+/// Whether the run at `i` opens its sentence with a participle ("Posted on ChatterBox Live, the
+/// clip …", "Speaking at the Harbour Club, …"): the capital is grammar, and the name after the
+/// preposition a medium or a place, not a person.
+fn sentence_participle(toks: &[Tok<'_>], i: usize) -> bool {
+    let opens = i == 0 || toks[i - 1].para != toks[i].para || matches!(toks[i - 1].t, "." | "?" | "!");
+    let w = toks[i].lower();
+    opens && (w.ends_with("ed") || w.ends_with("ing")) && toks.get(i + 1).is_some_and(|t| t.is_lower_word())
+}
+
+/// Per paragraph: whether it is a heading (a short line that does not end like a sentence).
+fn heading_paragraphs(toks: &[Tok<'_>]) -> Vec<bool> {
+    let n = toks.last().map_or(0, |t| t.para as usize + 1);
+    let mut out = vec![false; n];
+    let mut k = 0;
+    while k < toks.len() {
+        let p = toks[k].para;
+        let start = k;
+        while k < toks.len() && toks[k].para == p {
+            k += 1;
+        }
+        let last = toks[k - 1].t;
+        let ends_sentence = matches!(last, "." | "?" | "!" | ":" | "…" | ")" | ",")
+            || toks[k - 1].is_close_mark()
+            || matches!(last, "’" | "'");
+        out[p as usize] = !ends_sentence && k - start <= MAX_HEADING_TOKENS;
+    }
+    out
+}
+
+/// A paragraph of at most this many tokens without a sentence's final punctuation is a heading.
+const MAX_HEADING_TOKENS: usize = 12;
+
 /// End (exclusive) of the run of capitalised name words starting at `i`, if one starts there.
 pub(super) fn name_run(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
@@ -346,6 +481,11 @@ pub(super) fn name_run(toks: &[Tok<'_>], i: usize) -> Option<usize> {
             j += 1;
         } else if t.t == "-"
             || matches!(t.t, "of" | "on" | "for" | "&") && toks.get(j + 1).is_some_and(Tok::is_capital_word) && j > i
+            // "Farmers' League", "Kessel Dockworkers' Union": a plural possessive inside a name.
+            || matches!(t.t, "'" | "’")
+                && t.s == toks[j - 1].e
+                && toks[j - 1].t.ends_with('s')
+                && toks.get(j + 1).is_some_and(|n| n.is_capital_word() && !lexicon::is_capital_function_word(&n.lower()))
         {
             // "Secretary of State", "Commission on Presidential Debates", "Jean-Luc": keep going
             // only into another capitalised word.

@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashSet;
 
-use parallax_core::Quote;
+use parallax_core::{Quote, QuoteKind};
 
 /// One quote as one article gives it.
 #[derive(Debug, Clone, Copy)]
@@ -24,8 +24,9 @@ pub struct Rendering<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VariantGroup {
     pub speaker: String,
-    /// (article, outlet, text) per rendering; the first is the reference.
-    pub renderings: Vec<(String, Option<String>, String)>,
+    /// (article, outlet, text, kind) per rendering; the first is the reference. The kind says
+    /// whether the article quotes the words or reports them.
+    pub renderings: Vec<(String, Option<String>, String, QuoteKind)>,
     /// Per rendering after the first: words it drops ("-") and adds ("+") against the first.
     pub differences: Vec<Vec<Edit>>,
 }
@@ -101,7 +102,7 @@ pub fn variants(renderings: &[Rendering<'_>]) -> Vec<VariantGroup> {
                     .iter()
                     .map(|&k| {
                         let r = &renderings[k];
-                        (r.article.to_string(), r.outlet.map(str::to_string), r.quote.text.clone())
+                        (r.article.to_string(), r.outlet.map(str::to_string), r.quote.text.clone(), r.quote.kind)
                     })
                     .collect(),
                 differences,
